@@ -1,0 +1,192 @@
+package org.rolegraph.app;
+
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.rolegraph.query.Aspect;
+import org.rolegraph.query.Certification;
+import org.rolegraph.query.RoleProfile;
+import org.rolegraph.query.Roles;
+import org.rolegraph.query.SalaryFigure;
+import org.rolegraph.query.SourceRef;
+import org.rolegraph.query.Statement;
+import org.rolegraph.query.UnknownRoleException;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rolegraph describe ROLE}: everything about one role, each claim with its source. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show everything the graph says about one role, each claim marked with its source.")
+final class DescribeCommand implements Runnable {
+
+    @Parameters(index = "0", paramLabel = "ROLE", description = "A role id, such as delivery-manager.")
+    String roleId;
+
+    @Mixin
+    StoreOptions storeOptions = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        DatasetGraph store = storeOptions.open();
+        try (RDFConnection connection = StoreOptions.connect(store)) {
+            RoleProfile profile;
+            try {
+                profile = new Roles(connection, storeOptions.iris()).describe(roleId);
+            } catch (UnknownRoleException e) {
+                throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
+            }
+            print(profile, spec.commandLine().getOut(), Text.width());
+        } finally {
+            store.close();
+        }
+    }
+
+    static void print(RoleProfile profile, PrintWriter out, int width) {
+        Map<String, Integer> footnotes = new LinkedHashMap<>();
+        for (SourceRef source : profile.sources()) {
+            footnotes.put(source.iri(), footnotes.size() + 1);
+        }
+        out.println(profile.role().label() + " (" + profile.role().id() + ")");
+        out.println(profile.role().iri());
+        for (Aspect aspect : Aspect.values()) {
+            if (aspect == Aspect.CERTIFICATION) {
+                printCertifications(profile, out, width, footnotes);
+                continue;
+            }
+            List<Statement> statements = profile.statements(aspect);
+            if (statements.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println(aspect.title());
+            for (Statement statement : statements) {
+                String shown = statement.iri() && !statement.label().equals(statement.value())
+                        ? statement.label() + (aspect == Aspect.EXACT_MATCH || aspect == Aspect.CLOSE_MATCH
+                                || aspect == Aspect.OCCUPATIONAL_CATEGORY ? " <" + statement.value() + ">" : "")
+                        : statement.label();
+                bullet(out, width, shown + " " + marks(statement.sources(), footnotes));
+            }
+            if (aspect == Aspect.WORK_ENVIRONMENT) {
+                printSalaries(profile, out, width, footnotes);
+            }
+        }
+        if (profile.statements(Aspect.WORK_ENVIRONMENT).isEmpty()) {
+            printSalaries(profile, out, width, footnotes);
+        }
+        out.println();
+        out.println("Sources");
+        for (SourceRef source : profile.sources()) {
+            for (String line : Text.wrap(source.title() + " <" + source.iri() + ">", width,
+                    "  [" + footnotes.get(source.iri()) + "] ", "      ")) {
+                out.println(line);
+            }
+        }
+        out.flush();
+    }
+
+    private static void printCertifications(RoleProfile profile, PrintWriter out, int width,
+            Map<String, Integer> footnotes) {
+        if (profile.certifications().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println(Aspect.CERTIFICATION.title());
+        for (Certification certification : profile.certifications()) {
+            String body = certification.bodyName()
+                    + (certification.bodyAbbreviation() == null ? "" : " (" + certification.bodyAbbreviation() + ")");
+            bullet(out, width, certification.name() + ", granted by " + body + " "
+                    + marks(certification.sources(), footnotes));
+        }
+    }
+
+    private static void printSalaries(RoleProfile profile, PrintWriter out, int width, Map<String, Integer> footnotes) {
+        if (profile.salaries().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Salaries (each as its source gives it; never averaged together)");
+        for (SalaryFigure salary : profile.salaries()) {
+            bullet(out, width, salaryText(salary) + " " + marks(List.of(salary.source()), footnotes));
+        }
+    }
+
+    static String salaryText(SalaryFigure s) {
+        List<String> figures = new ArrayList<>();
+        if (s.mean() != null) {
+            figures.add("average " + money(s.mean(), s.currency()));
+        }
+        if (s.median() != null) {
+            figures.add("median " + money(s.median(), s.currency()));
+        }
+        if (s.min() != null) {
+            figures.add("range " + money(s.min(), s.currency()) + " to " + money(s.max(), s.currency()));
+        }
+        if (s.percentile10() != null) {
+            figures.add("10th percentile " + money(s.percentile10(), s.currency()));
+        }
+        if (s.percentile90() != null) {
+            figures.add("90th percentile " + money(s.percentile90(), s.currency()));
+        }
+        StringBuilder text = new StringBuilder(String.join(", ", figures)).append(' ').append(period(s.period()));
+        List<String> details = new ArrayList<>();
+        if (s.region() != null) {
+            details.add(s.region());
+        }
+        if (s.year() != null) {
+            details.add(s.year());
+        }
+        if (s.provider() != null) {
+            details.add("data from " + s.provider());
+        }
+        if (!details.isEmpty()) {
+            text.append(" (").append(String.join(", ", details)).append(')');
+        }
+        if (s.note() != null) {
+            text.append(". ").append(s.note());
+        }
+        return text.toString();
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount) + " " + currency;
+    }
+
+    private static String period(String duration) {
+        return switch (duration) {
+            case "P1Y" -> "per year";
+            case "P1M" -> "per month";
+            case "P1W" -> "per week";
+            case "P1D" -> "per day";
+            case "PT1H" -> "per hour";
+            default -> "per " + duration;
+        };
+    }
+
+    private static String marks(List<SourceRef> sources, Map<String, Integer> footnotes) {
+        return sources.stream().map(s -> "[" + footnotes.get(s.iri()) + "]").collect(Collectors.joining(""));
+    }
+
+    private static void bullet(PrintWriter out, int width, String text) {
+        for (String line : Text.wrap(text, width, "  - ", "    ")) {
+            out.println(line);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.rolegraph.app;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+
+import org.rolegraph.ingest.IngestListener;
+
+/**
+ * Shows how a long ingest is going on one rewritten terminal line: file, entries, quads per second
+ * and time left. Silent unless output is a terminal and --quiet is off.
+ */
+final class TerminalProgress implements IngestListener {
+
+    private static final long INTERVAL_NANOS = 250_000_000L;
+
+    private final PrintWriter err;
+    private final long totalBytes;
+    private final long start = System.nanoTime();
+    private long doneBytes;
+    private long fileSize;
+    private String file = "";
+    private long lastShown;
+    private boolean shown;
+
+    TerminalProgress(PrintWriter err, long totalBytes) {
+        this.err = err;
+        this.totalBytes = totalBytes;
+    }
+
+    /** A listener that shows progress only when stderr is a terminal and the user did not ask for quiet. */
+    static IngestListener forTerminal(PrintWriter err, boolean quiet, long totalBytes) {
+        return quiet || System.console() == null ? IngestListener.NONE : new TerminalProgress(err, totalBytes);
+    }
+
+    @Override
+    public void fileStarted(String name, int index, int total, long size) {
+        doneBytes += Math.max(0, fileSize);
+        fileSize = size;
+        file = "file " + index + "/" + total + " " + name;
+    }
+
+    @Override
+    public void progress(long bytesRead, long entries, long quads) {
+        long now = System.nanoTime();
+        if (now - lastShown < INTERVAL_NANOS) {
+            return;
+        }
+        lastShown = now;
+        double seconds = (now - start) / 1e9;
+        double rate = quads / Math.max(seconds, 1e-9);
+        String left = "";
+        long read = doneBytes + Math.max(0, bytesRead);
+        if (totalBytes > 0 && read > 0) {
+            double remaining = seconds * (totalBytes - read) / read;
+            left = String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, remaining));
+        }
+        err.printf(Locale.ROOT, "\r%s: %,d entries, %,d quads, %,.0f quads/s%s\u001b[K", file, entries, quads, rate, left);
+        err.flush();
+        shown = true;
+    }
+
+    @Override
+    public void validating() {
+        if (shown) {
+            err.print("\rchecking the SHACL shapes\u001b[K");
+            err.flush();
+        }
+    }
+
+    /** Clears the progress line before the summary is printed. */
+    void finish() {
+        if (shown) {
+            err.print("\r\u001b[K");
+            err.flush();
+        }
+    }
+}

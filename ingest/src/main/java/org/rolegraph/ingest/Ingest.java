@@ -1,0 +1,399 @@
+package org.rolegraph.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.vocabulary.RDF;
+import org.rolegraph.model.SchemaOrg;
+import org.rolegraph.ingest.read.EntryHandler;
+import org.rolegraph.ingest.read.EntryKind;
+import org.rolegraph.ingest.read.Reporter;
+import org.rolegraph.ingest.read.RoleDataReader;
+import org.rolegraph.model.IriScheme;
+import org.rolegraph.model.Ids;
+import org.rolegraph.model.Ontology;
+import org.rolegraph.model.RG;
+import org.rolegraph.model.records.Credential;
+import org.rolegraph.model.records.Organization;
+import org.rolegraph.model.records.Role;
+import org.rolegraph.model.records.Source;
+import org.rolegraph.model.records.Term;
+
+/**
+ * Loads role-data files into a store, in one write transaction: either every file goes in, checked
+ * and conforming to the SHACL shapes, or nothing changes and every problem is reported.
+ *
+ * <pre>{@code
+ * DatasetGraph store = Stores.inMemory();
+ * IngestResult result = Ingest.create().load(store, List.of(Path.of("data/catalog.yaml")));
+ * }</pre>
+ *
+ * Each source's claims go into its named graph; a batch replaces the graph of every source it writes
+ * to, so ingesting the same files again leaves the store as it was.
+ */
+public final class Ingest {
+
+    /** One input: a name for messages, its format, and how to open it. */
+    public record Input(String name, RoleDataReader.Format format, Opener opener, long size) {
+        /** Opens the input's bytes. */
+        public interface Opener {
+            InputStream open() throws IOException;
+        }
+
+        /** A file; its format comes from its extension. */
+        public static Input of(Path file) {
+            long size;
+            try {
+                size = Files.size(file);
+            } catch (IOException e) {
+                size = -1;
+            }
+            return new Input(file.toString(), RoleDataReader.Format.of(file.getFileName().toString()),
+                    () -> Files.newInputStream(file), size);
+        }
+    }
+
+    private IriScheme iris = IriScheme.DEFAULT;
+    private boolean checkShapes = true;
+    private IngestListener listener = IngestListener.NONE;
+
+    private Ingest() {}
+
+    /** A new ingest with the default base IRI, shape checks on and no progress listener. */
+    public static Ingest create() {
+        return new Ingest();
+    }
+
+    /** Mints data IRIs under this scheme's base. */
+    public Ingest iris(IriScheme scheme) {
+        this.iris = Objects.requireNonNull(scheme);
+        return this;
+    }
+
+    /** Whether to check the result against the SHACL shapes before committing (default on). */
+    public Ingest checkShapes(boolean check) {
+        this.checkShapes = check;
+        return this;
+    }
+
+    public Ingest listener(IngestListener listener) {
+        this.listener = Objects.requireNonNull(listener);
+        return this;
+    }
+
+    /** Loads files into {@code store} and commits; on any problem, throws and leaves the store unchanged. */
+    public IngestResult load(DatasetGraph store, List<Path> files) throws IngestException {
+        return run(store, files.stream().map(Input::of).toList(), true);
+    }
+
+    /** Loads inputs into {@code store} and commits; on any problem, throws and leaves the store unchanged. */
+    public IngestResult loadInputs(DatasetGraph store, List<Input> inputs) throws IngestException {
+        return run(store, inputs, true);
+    }
+
+    /**
+     * Checks files as a load into {@code store} would, then rolls back: the store never changes.
+     * References may point at entries already in the store.
+     */
+    public IngestResult validate(DatasetGraph store, List<Path> files) throws IngestException {
+        return run(store, files.stream().map(Input::of).toList(), false);
+    }
+
+    private IngestResult run(DatasetGraph store, List<Input> inputs, boolean commit) throws IngestException {
+        long start = System.nanoTime();
+        store.begin(ReadWrite.WRITE);
+        try {
+            Batch batch = new Batch(store);
+            int index = 0;
+            for (Input input : inputs) {
+                batch.readFile(input, ++index, inputs.size());
+            }
+            batch.resolveReferences();
+            if (batch.problems.isEmpty() && checkShapes) {
+                listener.validating();
+                batch.checkShapes();
+            }
+            if (!batch.problems.isEmpty()) {
+                List<Problem> sorted = new ArrayList<>(batch.problems);
+                Collections.sort(sorted);
+                throw new IngestException(sorted);
+            }
+            IngestResult result = new IngestResult(inputs.size(), batch.entries, batch.quads,
+                    List.copyOf(batch.clearedGraphs), Duration.ofNanos(System.nanoTime() - start), commit);
+            if (commit) {
+                store.commit();
+            } else {
+                store.abort();
+            }
+            return result;
+        } finally {
+            if (store.isInTransaction()) {
+                store.abort();
+            }
+            store.end();
+        }
+    }
+
+    /** A position in an input, for messages. */
+    private record Where(String file, long line, long column) {
+        Problem problem(String message) {
+            return new Problem(file, line, column, message);
+        }
+    }
+
+    private record Reference(EntryKind kind, String id, Where where) {}
+
+    /** The state of one batch: what it declared, what it still has to find, and what went wrong. */
+    private final class Batch implements RdfMapper.QuadSink {
+        private final DatasetGraph store;
+        private final RdfMapper mapper;
+        private final List<Problem> problems = new ArrayList<>();
+        /** Entries declared in this batch ("kind id"), with where they were first declared. */
+        private final Map<String, Where> declared = new HashMap<>();
+        /** Entry IRIs declared in this batch, for placing shape violations in the files. */
+        private final Map<String, Where> declaredIris = new HashMap<>();
+        /** References not yet declared when they were read; checked at the end. */
+        private final List<Reference> pending = new ArrayList<>();
+        private final Set<String> clearedGraphs = new LinkedHashSet<>();
+        private final Set<Node> cleared = new java.util.HashSet<>();
+        private long entries;
+        private long quads;
+        private long fileEntries;
+        private String file;
+        private Map<String, Where> declaredInFile;
+
+        Batch(DatasetGraph store) {
+            this.store = store;
+            this.mapper = new RdfMapper(iris, this);
+        }
+
+        @Override
+        public void add(Node graph, Node subject, Node predicate, Node object) {
+            if (cleared.add(graph)) {
+                // The first write to a source's graph in this batch replaces what was there.
+                store.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
+                clearedGraphs.add(graph.getURI());
+            }
+            store.add(graph, subject, predicate, object);
+            quads++;
+        }
+
+        void readFile(Input input, int index, int total) {
+            file = input.name();
+            declaredInFile = new HashMap<>();
+            fileEntries = 0;
+            listener.fileStarted(file, index, total, input.size());
+            if (input.format() == null) {
+                problems.add(new Problem(file, 1, 1,
+                        "unknown file type: role data files end in .yaml, .yml, .json or .csv"));
+                return;
+            }
+            Reporter reporter = new Reporter() {
+                @Override
+                public void problem(long line, long column, String message) {
+                    problems.add(new Problem(file, line, column, message));
+                }
+
+                @Override
+                public void reference(EntryKind kind, String id, long line, long column) {
+                    if (!declared.containsKey(key(kind, id))) {
+                        pending.add(new Reference(kind, id, new Where(file, line, column)));
+                    }
+                }
+            };
+            try (InputStream in = input.opener().open()) {
+                new RoleDataReader().read(in, input.format(), reporter, handler(reporter),
+                        (offset, count) -> listener.progress(offset, entries, quads));
+            } catch (NoSuchFileException e) {
+                problems.add(new Problem(file, 1, 1, "no such file"));
+            } catch (IOException e) {
+                problems.add(new Problem(file, 1, 1, "cannot read: " + e.getMessage()));
+            }
+            if (fileEntries == 0 && problems.stream().noneMatch(p -> p.file().equals(file))) {
+                problems.add(new Problem(file, 1, 1, "file declares no entries"));
+            }
+        }
+
+        private String key(EntryKind kind, String id) {
+            return kind.name() + " " + id;
+        }
+
+        /** Records a declaration; false (and a problem) when the file already declared the same entry. */
+        private boolean declare(EntryKind kind, String id, String iri, long line, long column) {
+            String key = key(kind, id);
+            Where where = new Where(file, line, column);
+            Where first = declaredInFile.putIfAbsent(key, where);
+            if (first != null) {
+                problems.add(where.problem("duplicate " + kind.noun() + " id '" + id + "' (first declared at line "
+                        + first.line() + ")"));
+                return false;
+            }
+            declared.putIfAbsent(key, where);
+            declaredIris.putIfAbsent(iri, where);
+            entries++;
+            fileEntries++;
+            return true;
+        }
+
+        private EntryHandler handler(Reporter reporter) {
+            return new EntryHandler() {
+                @Override
+                public void source(Source source, long line, long column) {
+                    if (declare(EntryKind.SOURCE, source.id(), iris.source(source.id()), line, column)) {
+                        mapper.source(source);
+                    }
+                }
+
+                @Override
+                public void organization(Organization organization, long line, long column) {
+                    if (declare(EntryKind.ORGANIZATION, organization.id(), iris.organization(organization.id()), line, column)) {
+                        mapper.organization(organization);
+                    }
+                }
+
+                @Override
+                public void credential(Credential credential, long line, long column) {
+                    if (declare(EntryKind.CREDENTIAL, credential.id(), iris.credential(credential.id()), line, column)) {
+                        mapper.credential(credential);
+                    }
+                }
+
+                @Override
+                public void term(Term term, long line, long column) {
+                    EntryKind kind = switch (term.kind()) {
+                        case FAMILY -> EntryKind.FAMILY;
+                        case RESPONSIBILITY -> EntryKind.RESPONSIBILITY;
+                        case SKILL -> EntryKind.SKILL;
+                    };
+                    String iri = switch (term.kind()) {
+                        case FAMILY -> iris.family(term.id());
+                        case RESPONSIBILITY -> iris.responsibility(term.id());
+                        case SKILL -> iris.skill(term.id());
+                    };
+                    if (declare(kind, term.id(), iri, line, column)) {
+                        mapper.term(term);
+                    }
+                }
+
+                @Override
+                public void role(Role role, long line, long column) {
+                    if (role.label() == null) {
+                        // An entry that only adds claims (or a CSV salary row): the role must exist.
+                        reporter.reference(EntryKind.ROLE, role.id(), line, column);
+                        entries++;
+                        fileEntries++;
+                        mapper.role(role);
+                    } else if (declare(EntryKind.ROLE, role.id(), iris.role(role.id()), line, column)) {
+                        mapper.role(role);
+                    }
+                }
+            };
+        }
+
+        /** Every reference must name an entry of this batch or one already in the store. */
+        void resolveReferences() {
+            Map<String, Boolean> inStore = new HashMap<>();
+            for (Reference ref : pending) {
+                String key = key(ref.kind(), ref.id());
+                if (declared.containsKey(key)) {
+                    continue;
+                }
+                boolean found = inStore.computeIfAbsent(key, k -> existsInStore(ref.kind(), ref.id()));
+                if (!found) {
+                    problems.add(ref.where().problem("unknown " + ref.kind().noun() + " '" + ref.id()
+                            + "': not declared in these files nor in the store" + closest(ref)));
+                }
+            }
+        }
+
+        private String closest(Reference ref) {
+            String prefix = ref.kind().name() + " ";
+            List<String> ids = declared.keySet().stream().filter(key -> key.startsWith(prefix))
+                    .map(key -> key.substring(prefix.length())).toList();
+            List<String> near = Ids.closest(ref.id(), ids, 1);
+            return near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
+        }
+
+        private boolean existsInStore(EntryKind kind, String id) {
+            String iri = switch (kind) {
+                case SOURCE -> iris.source(id);
+                case ORGANIZATION -> iris.organization(id);
+                case CREDENTIAL -> iris.credential(id);
+                case FAMILY -> iris.family(id);
+                case RESPONSIBILITY -> iris.responsibility(id);
+                case SKILL -> iris.skill(id);
+                case ROLE -> iris.role(id);
+            };
+            Node type = switch (kind) {
+                case SOURCE -> RG.Source.asNode();
+                case ORGANIZATION -> SchemaOrg.Organization.asNode();
+                case CREDENTIAL -> RG.Certification.asNode();
+                case FAMILY -> RG.RoleFamily.asNode();
+                case RESPONSIBILITY -> RG.Responsibility.asNode();
+                case SKILL -> RG.Skill.asNode();
+                case ROLE -> RG.Role.asNode();
+            };
+            return store.contains(Node.ANY, NodeFactory.createURI(iri), RDF.type.asNode(), type);
+        }
+
+        /** Checks the union graph against the shapes; violations are placed where the entry was declared. */
+        void checkShapes() {
+            Graph union = store.getUnionGraph();
+            ValidationReport report = ShaclValidator.get().validate(SHAPES, union);
+            if (report.conforms()) {
+                return;
+            }
+            PrefixMapping prefixes = Ontology.ontology();
+            Where fallback = new Where(file == null ? "(input)" : file, 1, 1);
+            for (ReportEntry entry : report.getEntries()) {
+                Node focus = entry.focusNode();
+                String focusIri = focus.isURI() ? focus.getURI() : null;
+                String entity = focusIri == null ? null : focusIri.replaceFirst("#.*$", "");
+                Where where = focusIri == null ? fallback
+                        : declaredIris.getOrDefault(focusIri, declaredIris.getOrDefault(entity, fallback));
+                org.apache.jena.sparql.path.Path path = entry.resultPath();
+                String message = describe(focusIri, prefixes)
+                        + (path == null ? "" : ": " + path.toString(new org.apache.jena.sparql.core.Prologue(prefixes)))
+                        + ": " + entry.message()
+                        + (entry.value() == null ? "" : " (value " + entry.value() + ")");
+                problems.add(where.problem("does not conform to the shapes: " + message));
+            }
+        }
+
+        private String describe(String iri, PrefixMapping prefixes) {
+            if (iri == null) {
+                return "a blank node";
+            }
+            String roleId = iris.roleId(iri.replaceFirst("#.*$", ""));
+            if (roleId != null) {
+                return iri.contains("#") ? "role '" + roleId + "' salary " + iri.substring(iri.indexOf('#') + 1)
+                        : "role '" + roleId + "'";
+            }
+            return "<" + iri + ">";
+        }
+    }
+
+    private static final Shapes SHAPES = Shapes.parse(Ontology.shapes().getGraph());
+}

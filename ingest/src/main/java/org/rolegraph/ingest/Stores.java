@@ -1,0 +1,30 @@
+package org.rolegraph.ingest;
+
+import java.nio.file.Path;
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+
+/**
+ * The stores RoleGraph keeps data in: TDB2, on disk or in memory. Both answer queries on the default
+ * graph with the union of the named graphs, because every triple lives in its source's graph.
+ */
+public final class Stores {
+    private Stores() {}
+
+    /** A fresh, empty in-memory store. */
+    public static DatasetGraph inMemory() {
+        return withUnionDefaultGraph(DatabaseMgr.createDatasetGraph());
+    }
+
+    /** Opens (or creates) a TDB2 store in {@code directory}. */
+    public static DatasetGraph open(Path directory) {
+        return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
+    }
+
+    private static DatasetGraph withUnionDefaultGraph(DatasetGraph dsg) {
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return dsg;
+    }
+}

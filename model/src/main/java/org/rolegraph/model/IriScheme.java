@@ -1,0 +1,88 @@
+package org.rolegraph.model;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The IRIs RoleGraph mints for data, all under one configurable base: roles {@code {base}role/{id}},
+ * skills {@code {base}skill/{id}}, responsibilities, sources, a source's named graph
+ * {@code {base}graph/{id}}, and so on. Ids are lower-case kebab-case slugs.
+ */
+public record IriScheme(String base) {
+
+    /** The base IRI used unless the user configures another. */
+    public static final String DEFAULT_BASE = "https://w3id.org/rolegraph/";
+
+    /** The default scheme. */
+    public static final IriScheme DEFAULT = new IriScheme(DEFAULT_BASE);
+
+    /** What an id must look like: lower-case letters and digits in groups joined by single hyphens. */
+    public static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    public IriScheme {
+        Objects.requireNonNull(base, "base");
+        if (!base.matches("https?://[^\\s<>\"{}|\\\\^`]+") || !(base.endsWith("/") || base.endsWith("#"))) {
+            throw new IllegalArgumentException(
+                    "base IRI must be an absolute http(s) IRI ending in '/' or '#': " + base);
+        }
+    }
+
+    /** Whether {@code id} is a valid RoleGraph id. */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    public String role(String id) {
+        return base + "role/" + id;
+    }
+
+    public String skill(String id) {
+        return base + "skill/" + id;
+    }
+
+    public String responsibility(String id) {
+        return base + "responsibility/" + id;
+    }
+
+    public String source(String id) {
+        return base + "source/" + id;
+    }
+
+    /** The named graph holding what source {@code id} says. */
+    public String graph(String id) {
+        return base + "graph/" + id;
+    }
+
+    public String family(String id) {
+        return base + "family/" + id;
+    }
+
+    public String organization(String id) {
+        return base + "organization/" + id;
+    }
+
+    public String credential(String id) {
+        return base + "credential/" + id;
+    }
+
+    /** A salary estimate: a fragment of its role's IRI, numbered per source in file order. */
+    public String salary(String roleId, String sourceId, int index) {
+        return role(roleId) + "#salary-" + sourceId + "-" + index;
+    }
+
+    /** The id of a role IRI under this base, or null when the IRI is not one of our roles. */
+    public String roleId(String iri) {
+        String prefix = base + "role/";
+        if (iri == null || !iri.startsWith(prefix)) {
+            return null;
+        }
+        String id = iri.substring(prefix.length());
+        return isValidId(id) ? id : null;
+    }
+
+    /** The id of a named-graph IRI under this base, or null. */
+    public String graphId(String iri) {
+        String prefix = base + "graph/";
+        return iri != null && iri.startsWith(prefix) ? iri.substring(prefix.length()) : null;
+    }
+}

@@ -1,0 +1,162 @@
+package org.rolegraph.model;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/**
+ * Vocabulary of the RoleGraph ontology ({@code rolegraph.ttl}), in the style of Jena's vocabulary
+ * classes. The namespace is fixed: the configurable base IRI ({@link IriScheme}) names data, not terms,
+ * so data from every RoleGraph deployment shares one vocabulary. A test checks these constants
+ * against the ontology file.
+ */
+public final class RG {
+    private RG() {}
+
+    /** The namespace of the vocabulary as a string. */
+    public static final String NS = "https://w3id.org/rolegraph/ontology#";
+
+    /** The ontology's own IRI. */
+    public static final String ONTOLOGY_IRI = "https://w3id.org/rolegraph/ontology";
+
+    /** The namespace of the vocabulary as a string. */
+    public static String getURI() {
+        return NS;
+    }
+
+    private static Resource resource(String local) {
+        return ResourceFactory.createResource(NS + local);
+    }
+
+    private static Property property(String local) {
+        return ResourceFactory.createProperty(NS, local);
+    }
+    // Classes
+    /** A job role as organisations use the title, such as product manager or delivery manager. Also a SKOS concept in the role scheme, so it links to ESCO and O*NET occupations with SKOS mapping properties. */
+    public static final Resource Role = resource("Role");
+
+    /** A group of related roles, such as product management or project management. */
+    public static final Resource RoleFamily = resource("RoleFamily");
+
+    /** A duty a role carries. Roles that share a duty point at the same responsibility, so shared duties are found by a join. */
+    public static final Resource Responsibility = resource("Responsibility");
+
+    /** An ability a role needs. Roles that need the same skill point at the same resource. */
+    public static final Resource Skill = resource("Skill");
+
+    /** A professional certification, recognised by the body that grants it (schema:recognizedBy). */
+    public static final Resource Certification = resource("Certification");
+
+    /** One salary figure or range for a role as one source states it, with its currency, period and, where named, the provider that collected it. Estimates from different sources are kept side by side, never merged. */
+    public static final Resource SalaryEstimate = resource("SalaryEstimate");
+
+    /** Where claims come from: an article, a reference data set or the editors' own curation. Each source's claims are kept in a named graph that prov:wasDerivedFrom the source. */
+    public static final Resource Source = resource("Source");
+
+    /** A published text about roles, such as a comparison of two job titles. */
+    public static final Resource Article = resource("Article");
+
+    /** A published classification or statistics release, such as ESCO, O*NET or a wage survey. */
+    public static final Resource ReferenceDataset = resource("ReferenceDataset");
+
+    /** Statements the data set's editors make themselves, such as a role's preferred label and family. */
+    public static final Resource Curation = resource("Curation");
+
+    /** How long a role's engagement lasts: continuous or bound to the end of a piece of work. */
+    public static final Resource Timeframe = resource("Timeframe");
+
+    /** The level at which a role makes decisions: strategic, tactical or operational. */
+    public static final Resource DecisionLevel = resource("DecisionLevel");
+
+    // Properties
+    /** The role family a role belongs to. */
+    public static final Property family = property("family");
+
+    /** What a role concentrates on, in a phrase. */
+    public static final Property focus = property("focus");
+
+    /** How much a role covers, for example one project or many projects and services. */
+    public static final Property scope = property("scope");
+
+    /** Whether a role's engagement is continuous or time-bound. */
+    public static final Property timeframe = property("timeframe");
+
+    /** A level at which a role makes decisions; a role may have several. */
+    public static final Property decisionLevel = property("decisionLevel");
+
+    /** How the success of someone in a role is judged. */
+    public static final Property successMeasure = property("successMeasure");
+
+    /** Where and how the work of a role is done, such as office work with travel to clients. */
+    public static final Property workEnvironment = property("workEnvironment");
+
+    /** The situation in which an organisation needs this role. */
+    public static final Property whenToHire = property("whenToHire");
+
+    /** A word people in this role typically use, one word or short phrase per value. */
+    public static final Property typicalTerm = property("typicalTerm");
+
+    /** A role this role reports to. Transitive: the reporting chain above a role follows it. */
+    public static final Property reportsTo = property("reportsTo");
+
+    /** A role this role manages; the inverse of reports to. */
+    public static final Property manages = property("manages");
+
+    /** Another role people often mistake this one for. */
+    public static final Property oftenConfusedWith = property("oftenConfusedWith");
+
+    /** Another role whose title organisations often use for the same job. */
+    public static final Property usedInterchangeablyWith = property("usedInterchangeablyWith");
+
+    /** Another role that a source contrasts with this one. */
+    public static final Property comparedWith = property("comparedWith");
+
+    /** A role people in this role typically move up to next. */
+    public static final Property careerStep = property("careerStep");
+
+    /** The average (arithmetic mean) of a salary distribution; schema.org has the median but no mean. */
+    public static final Property mean = property("mean");
+
+    /** The organisation that collected a salary figure, as the source names it (for example a salary survey or career site). */
+    public static final Property provider = property("provider");
+
+    /** The year a salary figure refers to. */
+    public static final Property referenceYear = property("referenceYear");
+
+    /** The country or region a salary figure covers, as an ISO 3166 code or a name. */
+    public static final Property region = property("region");
+
+    // Concept schemes and aspect values
+    /** The concept scheme of all roles in a RoleGraph data set. */
+    public static final Resource RoleScheme = resource("RoleScheme");
+
+    /** The concept scheme of role families. */
+    public static final Resource RoleFamilyScheme = resource("RoleFamilyScheme");
+
+    /** The concept scheme of responsibilities shared between roles. */
+    public static final Resource ResponsibilityScheme = resource("ResponsibilityScheme");
+
+    /** The concept scheme of skills shared between roles. */
+    public static final Resource SkillScheme = resource("SkillScheme");
+
+    /** The timeframes of a role's engagement. */
+    public static final Resource TimeframeScheme = resource("TimeframeScheme");
+
+    /** The engagement goes on with no planned end, across projects or services. */
+    public static final Resource Continuous = resource("Continuous");
+
+    /** The engagement has a defined start and end, such as one project. */
+    public static final Resource TimeBound = resource("TimeBound");
+
+    /** The levels at which roles decide. */
+    public static final Resource DecisionLevelScheme = resource("DecisionLevelScheme");
+
+    /** Decisions on direction and long-term goals. */
+    public static final Resource Strategic = resource("Strategic");
+
+    /** Decisions on how to reach a goal within a plan, such as one project's approach. */
+    public static final Resource Tactical = resource("Tactical");
+
+    /** Day-to-day decisions on running the work. */
+    public static final Resource Operational = resource("Operational");
+}

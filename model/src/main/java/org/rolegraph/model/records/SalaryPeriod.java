@@ -1,0 +1,28 @@
+package org.rolegraph.model.records;
+
+/** The period a salary figure is paid for, and its xsd:duration. */
+public enum SalaryPeriod {
+    YEAR("year", "P1Y"),
+    MONTH("month", "P1M"),
+    WEEK("week", "P1W"),
+    DAY("day", "P1D"),
+    HOUR("hour", "PT1H");
+
+    private final String key;
+    private final String duration;
+
+    SalaryPeriod(String key, String duration) {
+        this.key = key;
+        this.duration = duration;
+    }
+
+    /** The spelling used in role-data files. */
+    public String key() {
+        return key;
+    }
+
+    /** The period as an ISO 8601 duration, the lexical form of its xsd:duration. */
+    public String duration() {
+        return duration;
+    }
+}
