@@ -223,9 +223,14 @@ public final class Ingest {
                     }
                 }
             };
+            int pendingBefore = pending.size();
             try (InputStream in = input.opener().open()) {
-                new RoleDataReader().read(in, input.format(), reporter, handler(reporter),
+                boolean complete = new RoleDataReader().read(in, input.format(), reporter, handler(reporter),
                         (offset, count) -> listener.progress(offset, entries, quads));
+                if (!complete) {
+                    // The rest of the file is unread, so its references cannot be judged.
+                    pending.subList(pendingBefore, pending.size()).clear();
+                }
             } catch (NoSuchFileException e) {
                 problems.add(new Problem(file, 1, 1, "no such file"));
             } catch (IOException e) {
@@ -298,6 +303,11 @@ public final class Ingest {
                 }
 
                 @Override
+                public void rejected(EntryKind kind, String id) {
+                    declared.putIfAbsent(key(kind, id), new Where(file, 0, 0));
+                }
+
+                @Override
                 public void role(Role role, long line, long column) {
                     if (role.label() == null) {
                         // An entry that only adds claims (or a CSV salary row): the role must exist.
@@ -321,7 +331,12 @@ public final class Ingest {
                     continue;
                 }
                 boolean found = inStore.computeIfAbsent(key, k -> existsInStore(ref.kind(), ref.id()));
-                if (!found) {
+                if (found && ref.kind() == EntryKind.SOURCE) {
+                    // Citing a source rewrites its named graph, which holds the source's own description.
+                    problems.add(ref.where().problem("source '" + ref.id() + "' is in the store but not declared in "
+                            + "these files: a batch replaces the graph of every source it cites, so ingest the file "
+                            + "that declares '" + ref.id() + "' together with this one"));
+                } else if (!found) {
                     problems.add(ref.where().problem("unknown " + ref.kind().noun() + " '" + ref.id()
                             + "': not declared in these files nor in the store" + closest(ref)));
                 }
@@ -330,14 +345,28 @@ public final class Ingest {
 
         private String closest(Reference ref) {
             String prefix = ref.kind().name() + " ";
-            List<String> ids = declared.keySet().stream().filter(key -> key.startsWith(prefix))
-                    .map(key -> key.substring(prefix.length())).toList();
+            Set<String> ids = new java.util.TreeSet<>();
+            declared.keySet().stream().filter(key -> key.startsWith(prefix))
+                    .forEach(key -> ids.add(key.substring(prefix.length())));
+            String iriPrefix = iri(ref.kind(), "");
+            // Candidates from the store too, bounded so a typo in a huge store stays cheap.
+            var inStore = store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
+            try {
+                for (int seen = 0; inStore.hasNext() && seen < 100_000; seen++) {
+                    Node subject = inStore.next().getSubject();
+                    if (subject.isURI() && subject.getURI().startsWith(iriPrefix)) {
+                        ids.add(subject.getURI().substring(iriPrefix.length()));
+                    }
+                }
+            } finally {
+                org.apache.jena.atlas.iterator.Iter.close(inStore);
+            }
             List<String> near = Ids.closest(ref.id(), ids, 1);
             return near.isEmpty() ? "" : " (did you mean '" + near.get(0) + "'?)";
         }
 
-        private boolean existsInStore(EntryKind kind, String id) {
-            String iri = switch (kind) {
+        private String iri(EntryKind kind, String id) {
+            return switch (kind) {
                 case SOURCE -> iris.source(id);
                 case ORGANIZATION -> iris.organization(id);
                 case CREDENTIAL -> iris.credential(id);
@@ -346,7 +375,10 @@ public final class Ingest {
                 case SKILL -> iris.skill(id);
                 case ROLE -> iris.role(id);
             };
-            Node type = switch (kind) {
+        }
+
+        private Node type(EntryKind kind) {
+            return switch (kind) {
                 case SOURCE -> RG.Source.asNode();
                 case ORGANIZATION -> SchemaOrg.Organization.asNode();
                 case CREDENTIAL -> RG.Certification.asNode();
@@ -355,7 +387,10 @@ public final class Ingest {
                 case SKILL -> RG.Skill.asNode();
                 case ROLE -> RG.Role.asNode();
             };
-            return store.contains(Node.ANY, NodeFactory.createURI(iri), RDF.type.asNode(), type);
+        }
+
+        private boolean existsInStore(EntryKind kind, String id) {
+            return store.contains(Node.ANY, NodeFactory.createURI(iri(kind, id)), RDF.type.asNode(), type(kind));
         }
 
         /** Checks the union graph against the shapes; violations are placed where the entry was declared. */

@@ -21,4 +21,10 @@ public interface EntryHandler {
     void term(Term term, long line, long column);
 
     void role(Role role, long line, long column);
+
+    /**
+     * An entry of this kind and id was found but had problems (already reported). References to it
+     * should not be reported again as unknown.
+     */
+    default void rejected(EntryKind kind, String id) {}
 }

@@ -85,39 +85,67 @@ public final class RoleDataReader {
 
     /**
      * Reads one file. Problems go to {@code reporter}; good entries to {@code handler}, in file order.
+     * Returns false when the file could not be read to its end (a syntax error, bad UTF-8, nesting
+     * too deep): then declarations after that point are unknown.
      */
-    public void read(InputStream in, Format format, Reporter reporter, EntryHandler handler, Progress progress)
+    public boolean read(InputStream in, Format format, Reporter reporter, EntryHandler handler, Progress progress)
             throws IOException {
         JsonFactory factory = switch (format) {
             case YAML -> yaml;
             case JSON -> json;
             case CSV -> csv;
         };
-        try (JsonParser parser = factory.createParser(in)) {
+        // YAML and CSV parsers report bad UTF-8 without a position; the check gives line and column.
+        InputStream checked = format == Format.JSON ? in : new Utf8Check(in);
+        JsonParser parser = null;
+        try {
+            parser = factory.createParser(checked);
             if (format == Format.CSV) {
                 ((CsvParser) parser).setSchema(CsvSchema.emptySchema().withHeader());
                 readCsv((CsvParser) parser, reporter, handler, progress);
             } else {
                 readDocument(parser, reporter, handler, progress);
             }
+        } catch (Utf8Check.MalformedUtf8Exception e) {
+            reporter.problem(e.line, e.column, e.getMessage());
+            return false;
         } catch (JsonProcessingException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof Utf8Check.MalformedUtf8Exception bad) {
+                    reporter.problem(bad.line, bad.column, bad.getMessage());
+                    return false;
+                }
+            }
             JsonLocation at = e.getLocation();
+            if ((at == null || at.getLineNr() < 1) && parser != null) {
+                at = parser.currentLocation();
+            }
             reporter.problem(at == null ? 1 : Math.max(1, at.getLineNr()), at == null ? 1 : Math.max(1, at.getColumnNr()),
                     cleanMessage(e));
+            return false;
         } catch (CharConversionException e) {
             reporter.problem(1, 1, "not valid UTF-8: " + e.getMessage());
+            return false;
+        } finally {
+            if (parser != null) {
+                parser.close();
+            }
         }
+        return true;
     }
 
     /** Jackson's message without the location and source excerpt it appends; we print our own. */
     private static String cleanMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
+            String context = yaml.getContext() == null ? "" : yaml.getContext().strip() + ": ";
+            return "syntax error: " + context + (yaml.getProblem() == null ? "" : yaml.getProblem().strip());
+        }
         String message = e.getOriginalMessage();
         if (message == null) {
             message = e.getClass().getSimpleName();
         }
-        message = message.replace("\n", " ").strip();
-        if (message.contains("Document nesting depth") || message.contains("Nesting Depth")
-                || message.contains("nesting depth")) {
+        message = message.replace("\n", " ").replaceAll("\\[Source: [^;]*; ", "[").strip();
+        if (message.toLowerCase(Locale.ROOT).contains("nesting depth")) {
             return "nesting deeper than " + MAX_NESTING_DEPTH + " levels";
         }
         if (message.contains("Number of aliases for non-scalar nodes exceeds")) {
@@ -171,6 +199,13 @@ public final class RoleDataReader {
                 }
                 case "sources", "organizations", "credentials", "families", "responsibilities", "skills", "roles" -> {
                     listSeen = true;
+                    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yamlParser
+                            && yamlParser.isCurrentAlias()) {
+                        JsonLocation at = parser.currentTokenLocation();
+                        reporter.problem(at.getLineNr(), at.getColumnNr(), "YAML aliases (*" + parser.getText()
+                                + ") are not supported in role data: write the value out");
+                        continue;
+                    }
                     if (parser.currentToken() != JsonToken.START_ARRAY) {
                         if (parser.currentToken() != JsonToken.VALUE_NULL) {
                             reporter.problem(keyAt.getLineNr(), keyAt.getColumnNr(), "'" + name + "' must be a list");
@@ -209,7 +244,7 @@ public final class RoleDataReader {
     private static void dispatch(String list, Node entry, RecordBinder binder, EntryHandler handler) {
         long line = entry.line();
         long column = entry.column();
-        switch (list) {
+        boolean accepted = switch (list) {
             case "sources" -> accept(binder.source(entry), s -> handler.source(s, line, column));
             case "organizations" -> accept(binder.organization(entry), o -> handler.organization(o, line, column));
             case "credentials" -> accept(binder.credential(entry), c -> handler.credential(c, line, column));
@@ -218,13 +253,35 @@ public final class RoleDataReader {
             case "skills" -> accept(binder.term(entry, Term.Kind.SKILL), t -> handler.term(t, line, column));
             case "roles" -> accept(binder.role(entry), r -> handler.role(r, line, column));
             default -> throw new IllegalArgumentException(list);
+        };
+        if (!accepted) {
+            rejected(list, entry, handler);
         }
     }
 
-    private static <T> void accept(T record, java.util.function.Consumer<T> consumer) {
+    /** Tells the handler the id of an entry that had problems, so references to it do not cascade. */
+    private static void rejected(String list, Node entry, EntryHandler handler) {
+        if (entry instanceof Node.ObjectNode object && object.fields().get("id") != null
+                && object.fields().get("id").value() instanceof Node.ScalarNode id && id.text() != null) {
+            EntryKind kind = switch (list) {
+                case "sources" -> EntryKind.SOURCE;
+                case "organizations" -> EntryKind.ORGANIZATION;
+                case "credentials" -> EntryKind.CREDENTIAL;
+                case "families" -> EntryKind.FAMILY;
+                case "responsibilities" -> EntryKind.RESPONSIBILITY;
+                case "skills" -> EntryKind.SKILL;
+                default -> EntryKind.ROLE;
+            };
+            handler.rejected(kind, id.text());
+        }
+    }
+
+    private static <T> boolean accept(T record, java.util.function.Consumer<T> consumer) {
         if (record != null) {
             consumer.accept(record);
+            return true;
         }
+        return false;
     }
 
     private static final Set<String> ROLE_COLUMNS = Set.of("id", "label", "family", "definition", "source");
@@ -266,7 +323,11 @@ public final class RoleDataReader {
             if (row != null) {
                 long line = row.line();
                 long column = row.column();
-                accept(salaries ? binder.salaryRow(row) : binder.roleRow(row), r -> handler.role(r, line, column));
+                boolean accepted = accept(salaries ? binder.salaryRow(row) : binder.roleRow(row),
+                        r -> handler.role(r, line, column));
+                if (!accepted && !salaries) {
+                    rejected("roles", row, handler);
+                }
             }
             if (++entries % PROGRESS_EVERY == 0) {
                 progress.update(offset(parser), entries);
