@@ -176,6 +176,8 @@ public final class Ingest {
         private final Map<String, Where> declaredIris = new HashMap<>();
         /** References not yet declared when they were read; checked at the end. */
         private final List<Reference> pending = new ArrayList<>();
+        /** Whether each source referenced before its declaration was in the store when first seen. */
+        private final Map<String, Boolean> sourcesInStore = new HashMap<>();
         private final Set<String> clearedGraphs = new LinkedHashSet<>();
         private final Set<Node> cleared = new java.util.HashSet<>();
         private long entries;
@@ -218,7 +220,12 @@ public final class Ingest {
 
                 @Override
                 public void reference(EntryKind kind, String id, long line, long column) {
-                    if (!declared.containsKey(key(kind, id))) {
+                    String key = key(kind, id);
+                    if (!declared.containsKey(key)) {
+                        if (kind == EntryKind.SOURCE) {
+                            // Judged before this batch rewrites the source's graph, which holds its description.
+                            sourcesInStore.computeIfAbsent(key, k -> existsInStore(kind, id));
+                        }
                         pending.add(new Reference(kind, id, new Where(file, line, column)));
                     }
                 }
@@ -330,7 +337,8 @@ public final class Ingest {
                 if (declared.containsKey(key)) {
                     continue;
                 }
-                boolean found = inStore.computeIfAbsent(key, k -> existsInStore(ref.kind(), ref.id()));
+                boolean found = ref.kind() == EntryKind.SOURCE ? sourcesInStore.getOrDefault(key, false)
+                        : inStore.computeIfAbsent(key, k -> existsInStore(ref.kind(), ref.id()));
                 if (found && ref.kind() == EntryKind.SOURCE) {
                     // Citing a source rewrites its named graph, which holds the source's own description.
                     problems.add(ref.where().problem("source '" + ref.id() + "' is in the store but not declared in "

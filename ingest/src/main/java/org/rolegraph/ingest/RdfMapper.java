@@ -74,7 +74,10 @@ final class RdfMapper {
     }
 
     private static Node decimal(BigDecimal value) {
-        return NodeFactory.createLiteralDT(value.toPlainString(), XSDDatatype.XSDdecimal);
+        // Canonical lexical form, so 1000.50 and 1000.5 from different files are one RDF term.
+        BigDecimal canonical = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        return NodeFactory.createLiteralDT(canonical.scale() < 0 ? canonical.setScale(0).toPlainString()
+                : canonical.toPlainString(), XSDDatatype.XSDdecimal);
     }
 
     private Node graph(String sourceId) {

@@ -319,7 +319,7 @@ public final class RoleDataReader {
         RecordBinder binder = new RecordBinder(reporter, true);
         long entries = 0;
         while (token == JsonToken.START_OBJECT) {
-            Node row = TreeReader.read(parser, reporter);
+            Node row = firstCellOnItsRow(TreeReader.read(parser, reporter));
             if (row != null) {
                 long line = row.line();
                 long column = row.column();
@@ -335,6 +335,18 @@ public final class RoleDataReader {
             token = parser.nextToken();
         }
         progress.update(offset(parser), entries);
+    }
+
+    /**
+     * Jackson's CSV parser places the start of a row at the end of the previous line; the row starts
+     * where its first cell does.
+     */
+    private static Node firstCellOnItsRow(Node row) {
+        if (!(row instanceof Node.ObjectNode object) || object.fields().isEmpty()) {
+            return row;
+        }
+        Node.Field first = object.fields().values().iterator().next();
+        return new Node.ObjectNode(first.line(), first.column(), object.fields());
     }
 
     private static long offset(JsonParser parser) {
