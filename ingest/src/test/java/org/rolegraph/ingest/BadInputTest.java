@@ -27,6 +27,7 @@ class BadInputTest {
             malformed.csv             | 3 | 1   | syntax error: Missing closing quote
             unknown-field.yaml        | 6 | 5   | unknown field 'salary_band' in role
             missing-field.yaml        | 4 | 5   | missing required field 'id'
+            null-field.yaml           | 4 | 5   | credential is missing required field 'recognizedBy'
             wrong-type.yaml           | 6 | 12  | 'focus' must be a list, not a string
             duplicate-id.yaml         | 6 | 5   | duplicate role id 'gamma-manager' (first declared at line 4)
             unknown-role.yaml         | 7 | 15  | unknown role 'alpha-manger': not declared in these files nor in the store (did you mean 'alpha-manager'?)

@@ -106,7 +106,7 @@ final class RecordBinder {
         String id = f.id("id", true);
         String name = f.text("name", true);
         String body = f.ref("recognizedBy", EntryKind.ORGANIZATION);
-        if (body == null && !f.has("recognizedBy")) {
+        if (body == null && f.get("recognizedBy") == null) {
             problem(f.object(), "credential is missing required field 'recognizedBy' (an organization id)");
         }
         Credential result = new Credential(id, name, body, f.text("description", false), f.sources(f.object()));
@@ -261,7 +261,7 @@ final class RecordBinder {
             return null;
         }
         String ref = f.ref("ref", kind);
-        if (ref == null && !f.has("ref")) {
+        if (ref == null && f.get("ref") == null) {
             problem(node, "'" + field + "' claim is missing required field 'ref' (a " + kind.noun() + " id)");
         }
         List<String> sources = f.sources(node);
@@ -284,7 +284,7 @@ final class RecordBinder {
             return null;
         }
         String iri = f.iri("iri");
-        if (iri == null && !f.has("iri")) {
+        if (iri == null && f.get("iri") == null) {
             problem(node, "'" + field + "' claim is missing required field 'iri'");
         }
         List<String> sources = f.sources(node);
@@ -323,7 +323,7 @@ final class RecordBinder {
         BigDecimal p10 = f.figure("percentile10");
         BigDecimal p90 = f.figure("percentile90");
         String currency = f.text("currency", false);
-        if (currency == null && !f.has("currency")) {
+        if (currency == null && f.get("currency") == null) {
             problem(node, "salary has no currency: give 'currency' as an ISO 4217 code such as USD");
         } else if (currency != null && !CURRENCY.matcher(currency).matches()) {
             problem(f.get("currency"), "'" + currency + "' is not an ISO 4217 currency code (three capital letters, such as USD)");
