@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.jena.rdfconnection.RDFConnection;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.rolegraph.query.Aspect;
 import org.rolegraph.query.Certification;
 import org.rolegraph.query.RoleProfile;
@@ -36,24 +35,20 @@ final class DescribeCommand implements Runnable {
     String roleId;
 
     @Mixin
-    StoreOptions storeOptions = new StoreOptions();
+    Backend backend = new Backend();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        DatasetGraph store = storeOptions.open();
-        try (RDFConnection connection = StoreOptions.connect(store)) {
-            RoleProfile profile;
-            try {
-                profile = new Roles(connection, storeOptions.iris()).describe(roleId);
-            } catch (UnknownRoleException e) {
-                throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
-            }
+        try (RDFConnection connection = backend.connect()) {
+            RoleProfile profile = new Roles(connection, backend.iris(), backend.timeout()).describe(roleId);
             print(profile, spec.commandLine().getOut(), Text.width());
-        } finally {
-            store.close();
+        } catch (UnknownRoleException e) {
+            throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
         }
     }
 
@@ -164,12 +159,17 @@ final class DescribeCommand implements Runnable {
     }
 
     private static String money(BigDecimal amount, String currency) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount) + " " + currency;
+        return number(amount) + " " + currency;
     }
 
-    private static String period(String duration) {
+    /** A figure with thousands separators, as the articles write them. */
+    static String number(BigDecimal amount) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+    }
+
+    static String period(String duration) {
         return switch (duration) {
             case "P1Y" -> "per year";
             case "P1M" -> "per month";

@@ -3,10 +3,19 @@ package org.rolegraph.app;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.rolegraph.ingest.Ingest;
 import org.rolegraph.ingest.IngestException;
 import org.rolegraph.ingest.IngestResult;
+import org.rolegraph.ingest.Stores;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,20 +24,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code rolegraph ingest FILES}: loads role-data files, all or nothing, in one transaction. */
+/** {@code rolegraph ingest FILES}: loads role-data files, all or nothing, into a store or a remote endpoint. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Load role-data files (YAML, JSON, CSV) into a store in one transaction: every file goes in, "
+        description = {"Load role-data files (YAML, JSON, CSV) in one transaction: every file goes in, "
                 + "checked against the SHACL shapes, or nothing changes.",
             "Each source's claims replace that source's named graph, so ingesting the same files again "
-                + "leaves the store as it was. Without --store the files are loaded into an in-memory copy of "
-                + "the embedded data set, which is discarded on exit."})
+                + "leaves the store as it was. Without --store or --endpoint the files are loaded into an "
+                + "in-memory copy of the embedded data set, which is discarded on exit.",
+            "With --endpoint, the files are checked here (references against the remote store), then each "
+                + "source's graph is replaced on the remote store with a Graph Store Protocol PUT."})
 final class IngestCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Role-data files or directories of them.")
     List<Path> files;
 
     @Mixin
-    StoreOptions storeOptions = new StoreOptions();
+    Backend backend = new Backend();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display and no summary.")
     boolean quiet;
@@ -36,34 +47,65 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Query EXISTS = QueryFactory.create(
+            "ASK { { ?entry a ?class } UNION { GRAPH ?g { ?entry a ?class } } }");
+
     @Override
     public Integer call() {
         List<Path> inputs = FileArguments.expand(files);
-        DatasetGraph store = storeOptions.open();
-        TerminalProgress progress = null;
+        var listener = TerminalProgress.forTerminal(spec.commandLine().getErr(), quiet, FileArguments.totalSize(inputs));
         try {
-            var listener = TerminalProgress.forTerminal(spec.commandLine().getErr(), quiet, FileArguments.totalSize(inputs));
+            IngestResult result = backend.isRemote() ? loadRemote(inputs, listener) : loadLocal(inputs, listener);
             if (listener instanceof TerminalProgress terminal) {
-                progress = terminal;
-            }
-            IngestResult result = Ingest.create().iris(storeOptions.iris()).listener(listener).load(store, inputs);
-            if (progress != null) {
-                progress.finish();
+                terminal.finish();
             }
             if (!quiet) {
-                spec.commandLine().getOut().println(result.summary()
-                        + (storeOptions.store == null ? " (in memory only: give --store DIR to keep it)"
-                                : " into " + storeOptions.store));
+                String where = backend.isRemote() ? " into " + backend.graphStoreUrl()
+                        : backend.store == null ? " (in memory only: give --store DIR to keep it)"
+                        : " into " + backend.store;
+                spec.commandLine().getOut().println(result.summary() + where);
                 spec.commandLine().getOut().flush();
             }
             return 0;
         } catch (IngestException e) {
-            if (progress != null) {
-                progress.finish();
+            if (listener instanceof TerminalProgress terminal) {
+                terminal.finish();
             }
             return ValidateCommand.report(e.problems(), spec.commandLine().getErr());
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
+        }
+    }
+
+    private IngestResult loadLocal(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
+        DatasetGraph store = backend.openLocal();
+        try {
+            return Ingest.create().iris(backend.iris()).listener(listener).load(store, inputs);
         } finally {
             store.close();
+        }
+    }
+
+    /**
+     * Stages the files in memory (checked, with references looked up on the remote store), then puts
+     * each source's graph on the remote store: a PUT replaces the graph, as a local ingest does.
+     */
+    private IngestResult loadRemote(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
+        try (RDFConnection remote = backend.connect()) {
+            DatasetGraph staging = Stores.inMemory();
+            IngestResult result = Ingest.create().iris(backend.iris()).listener(listener)
+                    .existingEntries((iri, classIri) -> remote.queryAsk(QueryTransformOps.transform(EXISTS, java.util.Map.of(
+                            Var.alloc("entry"), NodeFactory.createURI(iri), Var.alloc("class"), NodeFactory.createURI(classIri)))))
+                    .load(staging, inputs);
+            staging.begin(ReadWrite.READ);
+            try {
+                for (String graph : result.graphs()) {
+                    remote.put(graph, ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(graph))));
+                }
+            } finally {
+                staging.end();
+            }
+            return result;
         }
     }
 }

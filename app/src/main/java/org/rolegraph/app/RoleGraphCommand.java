@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         description = "A linked-data knowledge graph of job roles: product, project, delivery and program "
                 + "managers and the roles around them. Without --store, commands work on the embedded, "
                 + "curated data set.",
-        subcommands = {RolesCommand.class, DescribeCommand.class, ValidateCommand.class, IngestCommand.class,
+        subcommands = {RolesCommand.class, DescribeCommand.class, CompareCommand.class, SimilarCommand.class,
+            ChainCommand.class, QueryCommand.class, ValidateCommand.class, IngestCommand.class,
             CommandLine.HelpCommand.class})
 final class RoleGraphCommand implements Runnable {
 
@@ -30,6 +31,7 @@ final class RoleGraphCommand implements Runnable {
 
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new RoleGraphCommand());
+        line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (exception instanceof UserFacingException user) {

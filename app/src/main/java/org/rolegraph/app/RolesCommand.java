@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import org.apache.jena.rdfconnection.RDFConnection;
-import org.apache.jena.sparql.core.DatasetGraph;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.Roles;
 
@@ -19,16 +18,15 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RolesCommand implements Runnable {
 
     @Mixin
-    StoreOptions storeOptions = new StoreOptions();
+    Backend backend = new Backend();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        DatasetGraph store = storeOptions.open();
-        try (RDFConnection connection = StoreOptions.connect(store)) {
-            List<RoleSummary> roles = new Roles(connection, storeOptions.iris()).list();
+        try (RDFConnection connection = backend.connect()) {
+            List<RoleSummary> roles = new Roles(connection, backend.iris(), backend.timeout()).list();
             PrintWriter out = spec.commandLine().getOut();
             int idWidth = Math.max(2, roles.stream().mapToInt(r -> r.id().length()).max().orElse(0));
             int labelWidth = Math.max(5, roles.stream().mapToInt(r -> r.label().length()).max().orElse(0));
@@ -38,8 +36,8 @@ final class RolesCommand implements Runnable {
                 out.printf(format, role.id(), role.label(), role.familyLabel() == null ? "" : role.familyLabel());
             }
             out.flush();
-        } finally {
-            store.close();
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
         }
     }
 }

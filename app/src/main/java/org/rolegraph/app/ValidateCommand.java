@@ -43,7 +43,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        StoreOptions options = new StoreOptions();
+        Backend options = new Backend();
         options.base = base;
         List<Path> inputs = FileArguments.expand(files);
         DatasetGraph dataset = store == null ? Stores.inMemory() : Stores.open(store);

@@ -75,7 +75,16 @@ public final class Ingest {
         }
     }
 
+    /**
+     * Answers whether an entry exists outside the batch, by its IRI and class. By default the target
+     * store is asked; a load that stages data for a remote store asks the remote store instead.
+     */
+    public interface ExistingEntries {
+        boolean exists(String iri, String classIri);
+    }
+
     private IriScheme iris = IriScheme.DEFAULT;
+    private ExistingEntries existingEntries;
     private boolean checkShapes = true;
     private IngestListener listener = IngestListener.NONE;
 
@@ -95,6 +104,12 @@ public final class Ingest {
     /** Whether to check the result against the SHACL shapes before committing (default on). */
     public Ingest checkShapes(boolean check) {
         this.checkShapes = check;
+        return this;
+    }
+
+    /** Where references that the batch does not declare are looked up (default: the target store). */
+    public Ingest existingEntries(ExistingEntries check) {
+        this.existingEntries = Objects.requireNonNull(check);
         return this;
     }
 
@@ -358,7 +373,8 @@ public final class Ingest {
                     .forEach(key -> ids.add(key.substring(prefix.length())));
             String iriPrefix = iri(ref.kind(), "");
             // Candidates from the store too, bounded so a typo in a huge store stays cheap.
-            var inStore = store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
+            var inStore = existingEntries != null ? java.util.Collections.<org.apache.jena.sparql.core.Quad>emptyIterator()
+                    : store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
             try {
                 for (int seen = 0; inStore.hasNext() && seen < 100_000; seen++) {
                     Node subject = inStore.next().getSubject();
@@ -398,6 +414,9 @@ public final class Ingest {
         }
 
         private boolean existsInStore(EntryKind kind, String id) {
+            if (existingEntries != null) {
+                return existingEntries.exists(iri(kind, id), type(kind).getURI());
+            }
             return store.contains(Node.ANY, NodeFactory.createURI(iri(kind, id)), RDF.type.asNode(), type(kind));
         }
 

@@ -74,10 +74,19 @@ final class RdfMapper {
     }
 
     private static Node decimal(BigDecimal value) {
-        // Canonical lexical form, so 1000.50 and 1000.5 from different files are one RDF term.
-        BigDecimal canonical = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-        return NodeFactory.createLiteralDT(canonical.scale() < 0 ? canonical.setScale(0).toPlainString()
-                : canonical.toPlainString(), XSDDatatype.XSDdecimal);
+        return NodeFactory.createLiteralDT(canonicalDecimal(value), XSDDatatype.XSDdecimal);
+    }
+
+    /**
+     * The XSD 1.0 canonical form Jena itself uses ("98439.0", "1000.5"): figures read back from TDB2
+     * come in this form, so writing it keeps every store and export byte-identical.
+     */
+    static String canonicalDecimal(BigDecimal value) {
+        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            return stripped.setScale(0).toPlainString() + ".0";
+        }
+        return stripped.toPlainString();
     }
 
     private Node graph(String sourceId) {

@@ -1,0 +1,199 @@
+package org.rolegraph.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.rolegraph.model.IriScheme;
+import org.rolegraph.query.QueryBindings;
+import org.rolegraph.query.QueryCatalog;
+import org.rolegraph.query.QueryParameter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rolegraph query NAME|FILE.rq}: runs a catalog query or any SPARQL file. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Run a catalog query by name, or any SPARQL query file, with parameters bound safely (in the "
+                + "query's syntax tree, never pasted into its text).",
+            "SELECT and ASK results come in the SPARQL 1.1 result formats; CONSTRUCT and DESCRIBE give Turtle.",
+            "Catalog queries: roles, compare, shared-and-unique, similar, salaries, disagreements, chain, "
+                + "reporting-lines, fit, claim-sources, certifications. `rolegraph query --list` describes them."})
+final class QueryCommand implements Runnable {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME|FILE.rq", description = "A catalog query name or a .rq file.")
+    String query;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+            description = "Bind a parameter; repeat a name to give several values (e.g. --param role=product-manager).")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "text, json, xml, csv or tsv for SELECT and ASK; turtle, ntriples or jsonld for CONSTRUCT "
+                    + "and DESCRIBE (default: text, or turtle).")
+    String format;
+
+    @Option(names = "--list", description = "List the catalog queries with what each answers and its parameters.")
+    boolean list;
+
+    @Mixin
+    Backend backend = new Backend();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            for (String name : QueryCatalog.NAMES) {
+                String text = QueryCatalog.text(name);
+                out.println(name + ": " + QueryCatalog.summary(text).replaceFirst("^" + name + ":\\s*", ""));
+                for (QueryParameter p : QueryCatalog.parameters(text)) {
+                    out.println("    --param " + p.name() + "=" + p.kind().name().toLowerCase(Locale.ROOT)
+                            + (p.many() ? " (one or more)" : ""));
+                }
+            }
+            out.flush();
+            return;
+        }
+        if (query == null) {
+            throw new UserFacingException("give a catalog query name or a .rq file (see rolegraph query --list)", 2);
+        }
+        String source;
+        String text;
+        if (QueryCatalog.has(query)) {
+            source = query + ".rq";
+            text = QueryCatalog.text(query);
+        } else {
+            source = query;
+            try {
+                text = Files.readString(Path.of(query), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UserFacingException("'" + query + "' is neither a catalog query (see rolegraph query --list) "
+                        + "nor a file", RoleGraphCommand.EXIT_PROBLEMS);
+            } catch (IOException e) {
+                throw new UserFacingException(query + ": cannot read: " + e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
+            }
+        }
+        Query parsed;
+        try {
+            parsed = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
+        } catch (QueryParseException e) {
+            throw new UserFacingException(source + ":" + Math.max(1, e.getLine()) + ":" + Math.max(1, e.getColumn()) + ": "
+                    + firstLine(e.getMessage()), RoleGraphCommand.EXIT_PROBLEMS);
+        }
+        Query bound = bind(parsed, QueryCatalog.parameters(text), backend.iris());
+        try (RDFConnection connection = backend.connect()) {
+            connection.executeRead(() -> {
+                try (var execution = connection.newQuery().query(bound)
+                        .timeout(backend.timeout().toMillis(), TimeUnit.MILLISECONDS).build()) {
+                    write(bound, execution);
+                }
+            });
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
+        }
+    }
+
+    private void write(Query bound, org.apache.jena.query.QueryExecution execution) {
+        PrintWriter writer = spec.commandLine().getOut();
+        // Jena's writers write bytes; collect them and hand the text to picocli's writer.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String chosen = format == null ? (bound.isSelectType() || bound.isAskType() ? "text" : "turtle")
+                : format.toLowerCase(Locale.ROOT);
+        if (bound.isAskType()) {
+            boolean answer = execution.execAsk();
+            if (chosen.equals("text")) {
+                writer.println(answer ? "yes" : "no");
+            } else {
+                ResultSetMgr.write(out, answer, resultLang(chosen));
+            }
+        } else if (bound.isSelectType()) {
+            var results = execution.execSelect();
+            if (chosen.equals("text")) {
+                ResultSetFormatter.out(out, results, bound.getPrologue());
+            } else {
+                ResultSetMgr.write(out, results, resultLang(chosen));
+            }
+        } else {
+            RDFFormat rdf = switch (chosen) {
+                case "turtle", "ttl" -> RDFFormat.TURTLE_PRETTY;
+                case "ntriples", "nt" -> RDFFormat.NTRIPLES;
+                case "jsonld" -> RDFFormat.JSONLD11_PRETTY;
+                default -> throw new UserFacingException("--format " + chosen + ": CONSTRUCT and DESCRIBE give turtle, "
+                        + "ntriples or jsonld", 2);
+            };
+            var model = bound.isConstructType() ? execution.execConstruct() : execution.execDescribe();
+            RDFDataMgr.write(out, model, rdf);
+        }
+        writer.write(out.toString(StandardCharsets.UTF_8));
+        writer.flush();
+    }
+
+    private static Lang resultLang(String format) {
+        return switch (format) {
+            case "json" -> ResultSetLang.RS_JSON;
+            case "xml" -> ResultSetLang.RS_XML;
+            case "csv" -> ResultSetLang.RS_CSV;
+            case "tsv" -> ResultSetLang.RS_TSV;
+            default -> throw new UserFacingException("--format " + format + ": SELECT and ASK give text, json, xml, csv "
+                    + "or tsv", 2);
+        };
+    }
+
+    /** The --param values by name, in the order given; the binding itself is the query module's. */
+    private Query bind(Query parsed, List<QueryParameter> declared, IriScheme iris) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String param : params) {
+            int eq = param.indexOf('=');
+            if (eq < 1) {
+                throw new UserFacingException("--param " + param + ": expected NAME=VALUE", 2);
+            }
+            values.computeIfAbsent(param.substring(0, eq).replaceFirst("^\\?", ""), k -> new ArrayList<>())
+                    .add(param.substring(eq + 1));
+        }
+        try {
+            return QueryBindings.bind(parsed, declared, values, iris);
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException("--param: " + e.getMessage(), 2);
+        }
+    }
+
+    /** Jena's parser message without its position (we print our own) and its long list of expected tokens. */
+    static String firstLine(String message) {
+        String line = message == null ? "syntax error" : message.lines().findFirst().orElse(message);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Encountered \" \"(.*?)\" \"(.*?) \"\" at line \\d+, column \\d+\\.?")
+                .matcher(line);
+        if (token.find()) {
+            return "syntax error: unexpected '" + token.group(2) + "'";
+        }
+        return line.replaceFirst("^Encountered \"<EOF>\" at line \\d+, column \\d+\\.?", "syntax error: the query ends too soon")
+                .replaceFirst("^Lexical error at line \\d+, column \\d+\\.\\s*", "lexical error: ")
+                .replaceFirst(" at line \\d+, column \\d+", "");
+    }
+}

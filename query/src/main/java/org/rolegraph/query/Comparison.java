@@ -1,0 +1,20 @@
+package org.rolegraph.query;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two or more roles side by side: every aspect the graph holds, their salaries (by role id, each
+ * estimate with its source), shared and unique duties and skills, where sources disagree, and the
+ * sources cited, in first-cited order.
+ */
+public record Comparison(List<RoleSummary> roles, List<AspectValues> aspects, Map<String, List<SalaryFigure>> salaries,
+        SharedAndUnique sharedAndUnique, List<Disagreement> disagreements, List<SourceRef> sources) {
+    public Comparison {
+        roles = List.copyOf(roles);
+        aspects = List.copyOf(aspects);
+        salaries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(salaries));
+        disagreements = List.copyOf(disagreements);
+        sources = List.copyOf(sources);
+    }
+}

@@ -1,0 +1,87 @@
+package org.rolegraph.query;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
+import org.rolegraph.model.IriScheme;
+
+/**
+ * Binds values to a query's variables in its syntax tree: one value is substituted for the variable
+ * throughout (subqueries included); several become a VALUES block at the start of the pattern. No
+ * value ever becomes query text, so none can change what the query does.
+ */
+public final class QueryBindings {
+    private QueryBindings() {}
+
+    /** Substitutes single values for variables throughout the query. */
+    public static Query substitute(Query query, Map<String, Node> values) {
+        if (values.isEmpty()) {
+            return query;
+        }
+        Map<Var, Node> map = new HashMap<>();
+        values.forEach((name, node) -> map.put(Var.alloc(name), node));
+        return QueryTransformOps.transform(query, map);
+    }
+
+    /**
+     * Binds {@code variable} to several values with a VALUES block placed first in the query's
+     * pattern, so it applies before any grouping (a trailing VALUES would apply after it).
+     */
+    public static Query withValues(Query query, String variable, List<Node> values) {
+        Query copy = query.cloneQuery();
+        Var var = Var.alloc(variable);
+        List<Binding> rows = new ArrayList<>(values.size());
+        for (Node value : values) {
+            rows.add(BindingFactory.binding(var, value));
+        }
+        ElementGroup group = new ElementGroup();
+        group.addElement(new ElementData(List.of(var), rows));
+        if (copy.getQueryPattern() instanceof ElementGroup pattern) {
+            pattern.getElements().forEach(group::addElement);
+        } else {
+            group.addElement(copy.getQueryPattern());
+        }
+        copy.setQueryPattern(group);
+        return copy;
+    }
+
+    /**
+     * Binds named text values (as a user types them) by the parameters the query declares: a value
+     * becomes an RDF term of the declared kind; a parameter declared with "..." or given more than
+     * once becomes a VALUES block. Undeclared names are refused when the query declares any.
+     *
+     * @throws IllegalArgumentException naming the parameter and what is wrong with its value
+     */
+    public static Query bind(Query query, List<QueryParameter> declared, Map<String, List<String>> values,
+            IriScheme iris) {
+        Query bound = query;
+        Map<String, Node> single = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> entry : values.entrySet()) {
+            String name = entry.getKey();
+            QueryParameter parameter = declared.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+            if (parameter == null && !declared.isEmpty()) {
+                throw new IllegalArgumentException("parameter '" + name + "': this query takes "
+                        + String.join(", ", declared.stream().map(QueryParameter::name).toList()));
+            }
+            QueryParameter.Kind kind = parameter == null ? QueryParameter.Kind.TERM : parameter.kind();
+            List<Node> nodes = entry.getValue().stream().map(v -> kind.toNode(name, v, iris)).toList();
+            if (nodes.size() > 1 || (parameter != null && parameter.many())) {
+                bound = withValues(bound, name, nodes);
+            } else if (nodes.size() == 1) {
+                single.put(name, nodes.get(0));
+            }
+        }
+        return substitute(bound, single);
+    }
+}
