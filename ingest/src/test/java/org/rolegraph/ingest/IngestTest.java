@@ -75,9 +75,9 @@ class IngestTest {
         List<QuerySolution> beta = select(store, "SELECT ?g ?s { GRAPH ?g { role:beta-manager schema:estimatedSalary ?s } }");
         assertEquals(2, beta.size(), "two sources, two estimates side by side");
         assertTrue(ask(store, "GRAPH graph:fixture-article { role:beta-manager schema:estimatedSalary ?s . "
-                + "?s schema:minValue \"40000\"^^xsd:decimal ; schema:maxValue \"50000\"^^xsd:decimal }"));
+                + "?s schema:minValue \"40000.0\"^^xsd:decimal ; schema:maxValue \"50000.0\"^^xsd:decimal }"));
         assertTrue(ask(store, "GRAPH graph:fixture-curation { role:beta-manager schema:estimatedSalary ?s . "
-                + "?s schema:median \"45000\"^^xsd:decimal }"));
+                + "?s schema:median \"45000.0\"^^xsd:decimal }"));
     }
 
     @Test
@@ -118,10 +118,10 @@ class IngestTest {
         assertTrue(ask(store, "GRAPH graph:fixture-survey { role:gamma-manager a rg:Role ; skos:prefLabel \"Gamma manager\"@en ;"
                 + " skos:definition \"Runs gamma things.\"@en ; rg:family <https://w3id.org/rolegraph/family/management> }"));
         assertTrue(ask(store, "role:delta-manager skos:prefLabel \"Delta manager\"@en FILTER NOT EXISTS { role:delta-manager rg:family ?f }"));
-        assertTrue(ask(store, "role:gamma-manager schema:estimatedSalary ?s . ?s schema:median \"52000\"^^xsd:decimal ;"
+        assertTrue(ask(store, "role:gamma-manager schema:estimatedSalary ?s . ?s schema:median \"52000.0\"^^xsd:decimal ;"
                 + " schema:currency \"GBP\" ; rg:referenceYear \"2024\"^^xsd:gYear ; rg:region \"GB\""));
         assertTrue(ask(store, "GRAPH graph:fixture-survey { role:alpha-manager schema:estimatedSalary ?s . "
-                + "?s schema:minValue \"30\"^^xsd:decimal ; schema:maxValue \"45\"^^xsd:decimal ; schema:duration \"PT1H\"^^xsd:duration }"));
+                + "?s schema:minValue \"30.0\"^^xsd:decimal ; schema:maxValue \"45.0\"^^xsd:decimal ; schema:duration \"PT1H\"^^xsd:duration }"));
     }
 
     @Test
