@@ -29,6 +29,10 @@ final class CompareCommand implements Runnable {
             description = "text (a wrapped table), markdown, csv or json (default: ${DEFAULT-VALUE}).")
     ComparisonWriter.Format format;
 
+    @Option(names = "--width", paramLabel = "COLUMNS", description = "Wrap the text table at this width "
+            + "(default: the terminal's COLUMNS, else 100).")
+    Integer width;
+
     @Mixin
     Backend backend = new Backend();
 
@@ -39,7 +43,8 @@ final class CompareCommand implements Runnable {
     public void run() {
         try (RDFConnection connection = backend.connect()) {
             Comparison comparison = new Comparisons(connection, backend.iris(), backend.timeout()).compare(roleIds);
-            new ComparisonWriter(comparison).write(format, spec.commandLine().getOut(), Text.width());
+            new ComparisonWriter(comparison).write(format, spec.commandLine().getOut(),
+                    width != null ? Math.max(40, width) : Text.width());
         } catch (UnknownRoleException e) {
             throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
         } catch (RuntimeException e) {

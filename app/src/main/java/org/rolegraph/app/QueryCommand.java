@@ -104,7 +104,16 @@ final class QueryCommand implements Runnable {
         try {
             parsed = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
-            throw new UserFacingException(source + ":" + Math.max(1, e.getLine()) + ":" + Math.max(1, e.getColumn()) + ": "
+            // The message names the offending token's position; getLine() may point at the token before it.
+            java.util.regex.Matcher at = java.util.regex.Pattern.compile("at line (\\d+), column (\\d+)")
+                    .matcher(e.getMessage() == null ? "" : e.getMessage());
+            long line = e.getLine();
+            long column = e.getColumn();
+            if (at.find()) {
+                line = Long.parseLong(at.group(1));
+                column = Long.parseLong(at.group(2));
+            }
+            throw new UserFacingException(source + ":" + Math.max(1, line) + ":" + Math.max(1, column) + ": "
                     + firstLine(e.getMessage()), RoleGraphCommand.EXIT_PROBLEMS);
         }
         Query bound = bind(parsed, QueryCatalog.parameters(text), backend.iris());
