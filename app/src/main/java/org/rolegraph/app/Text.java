@@ -7,9 +7,9 @@ import java.util.List;
 final class Text {
     private Text() {}
 
-    /** The width to wrap at: the terminal's COLUMNS when set, else 100. */
+    /** The width to wrap at: the terminal's COLUMNS on a terminal, else 100 (so piped output is stable). */
     static int width() {
-        String columns = System.getenv("COLUMNS");
+        String columns = System.console() == null ? null : System.getenv("COLUMNS");
         if (columns != null && columns.matches("\\d{2,4}")) {
             return Math.max(40, Integer.parseInt(columns));
         }
