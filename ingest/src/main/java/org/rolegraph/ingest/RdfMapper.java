@@ -148,7 +148,7 @@ final class RdfMapper {
         say(by, s, n(SchemaOrg.name), english(credential.name()));
         say(by, s, n(SchemaOrg.recognizedBy), iri(iris.organization(credential.recognizedBy())));
         if (credential.description() != null) {
-            say(by, s, n(SchemaOrg.description), english(credential.description()));
+            say(by, s, n(DCTerms.description), english(credential.description()));
         }
     }
 

@@ -19,6 +19,7 @@ public final class Ontology {
     public static final String ONTOLOGY_RESOURCE = "org/rolegraph/model/rolegraph.ttl";
     public static final String SHAPES_RESOURCE = "org/rolegraph/model/shapes.ttl";
     public static final String ROLE_DATA_SCHEMA_RESOURCE = "org/rolegraph/model/role-data.schema.json";
+    public static final String CONTEXT_RESOURCE = "org/rolegraph/model/context.jsonld";
 
     /** The ontology as a fresh model. */
     public static Model ontology() {

@@ -61,9 +61,6 @@ public final class SchemaOrg {
     /** The ISO 4217 code of a salary's currency. */
     public static final Property currency = property("currency");
 
-    /** A short description of a certification. */
-    public static final Property description = property("description");
-
     /** The period a salary is paid for, as an xsd:duration (P1Y a year, P1M a month). */
     public static final Property duration = property("duration");
 

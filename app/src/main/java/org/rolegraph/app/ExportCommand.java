@@ -1,0 +1,190 @@
+package org.rolegraph.app;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.rolegraph.export.ExportFormat;
+import org.rolegraph.export.ExportListener;
+import org.rolegraph.export.ExportResult;
+import org.rolegraph.export.Exporter;
+import org.rolegraph.export.RoleDocuments;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rolegraph export}: the graph as Turtle, JSON-LD or another RDF format, or one role's document. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the graph as Turtle, JSON-LD (compact, with RoleGraph's context embedded), N-Triples, "
+                + "N-Quads, TriG or RDF/XML. Output is sorted, so the same data gives the same bytes.",
+            "TriG and N-Quads keep each source's named graph; the other formats carry the union unless --graph names "
+                + "one source. A full export starts with VoID/DCAT metadata.",
+            "With -o the file is written to a temporary file first and renamed when complete."})
+final class ExportCommand implements java.util.concurrent.Callable<Integer> {
+
+    @Option(names = "--format", defaultValue = "turtle", paramLabel = "FORMAT",
+            description = "turtle, jsonld, ntriples, nquads, trig or rdfxml (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--role", paramLabel = "ID", description = "Only this role (repeatable), with what it points at.")
+    List<String> roles = new ArrayList<>();
+
+    @Option(names = "--graph", paramLabel = "union|SOURCE-ID", defaultValue = "union",
+            description = "union (every source, the default) or one source's named graph by id.")
+    String graph;
+
+    @Option(names = "--content", defaultValue = "data", paramLabel = "WHAT",
+            description = "data (default), ontology, or all (ontology and data).")
+    Exporter.Content content;
+
+    @Option(names = "--frame", description = "JSON-LD: one role as one JSON object that nests its duties, skills, "
+            + "salaries and sources (give one --role).")
+    boolean frame;
+
+    @Option(names = "--schema-org", description = "One role as schema.org JSON-LD (type Occupation), to embed in a web "
+            + "page (give one --role).")
+    boolean schemaOrg;
+
+    @Option(names = "--context-url", paramLabel = "URL",
+            description = "JSON-LD: refer to the context at this URL instead of embedding it.")
+    String contextUrl;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (default: standard output).")
+    Path output;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display and no summary.")
+    boolean quiet;
+
+    @Mixin
+    Backend backend = new Backend();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ExportFormat exportFormat = ExportFormat.of(format);
+        if (exportFormat == null) {
+            throw new UserFacingException("--format " + format + ": one of turtle, jsonld, ntriples, nquads, trig, rdfxml", 2);
+        }
+        if ((frame || schemaOrg) && roles.size() != 1) {
+            throw new UserFacingException((frame ? "--frame" : "--schema-org") + " needs exactly one --role", 2);
+        }
+        if (frame && schemaOrg) {
+            throw new UserFacingException("give --frame or --schema-org, not both", 2);
+        }
+        DatasetGraph store = openStore();
+        try {
+            if (frame || schemaOrg) {
+                writeDocument(store);
+                return 0;
+            }
+            Exporter exporter = Exporter.create(store).iris(backend.iris()).format(exportFormat).roles(roles)
+                    .graph("union".equals(graph) ? null : graph).content(content).contextUrl(contextUrl);
+            Progress progress = output != null && !quiet && System.console() != null
+                    ? new Progress(spec.commandLine().getErr()) : null;
+            if (progress != null) {
+                exporter.listener(progress);
+            }
+            ExportResult result;
+            try {
+                if (output != null) {
+                    result = exporter.writeTo(output);
+                } else {
+                    OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
+                    result = exporter.writeTo(out);
+                    out.flush();
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
+            } catch (IOException e) {
+                throw new UserFacingException("cannot write " + output + ": " + e.getMessage(), RoleGraphCommand.EXIT_FAILURE);
+            }
+            if (progress != null) {
+                progress.finish();
+            }
+            if (output != null && !quiet) {
+                spec.commandLine().getOut().println(result.summary() + " to " + output);
+                spec.commandLine().getOut().flush();
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
+        } finally {
+            store.close();
+        }
+    }
+
+    /** A local store as is; a remote endpoint's data fetched into memory first. */
+    private DatasetGraph openStore() {
+        if (!backend.isRemote()) {
+            return backend.openLocal();
+        }
+        try (RDFConnection connection = backend.connect()) {
+            return connection.fetchDataset().asDatasetGraph();
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
+        }
+    }
+
+    private void writeDocument(DatasetGraph store) throws IOException {
+        String text;
+        try {
+            text = frame ? RoleDocuments.framed(store, backend.iris(), roles.get(0))
+                    : RoleDocuments.schemaOrg(store, backend.iris(), roles.get(0));
+        } catch (IllegalArgumentException e) {
+            throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
+        }
+        if (output == null) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        } else {
+            Path temporary = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".part");
+            try {
+                Files.writeString(temporary, text);
+                Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /** Statements written and the rate, on one rewritten terminal line. */
+    private static final class Progress implements ExportListener {
+        private final PrintWriter err;
+        private final long start = System.nanoTime();
+        private boolean shown;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void written(long statements) {
+            double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
+            err.printf(Locale.ROOT, "\rexported %,d statements, %,.0f statements/s\u001b[K", statements, statements / seconds);
+            err.flush();
+            shown = true;
+        }
+
+        void finish() {
+            if (shown) {
+                err.print("\r\u001b[K");
+                err.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.rolegraph.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LangJSONLD11;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.util.Context;
+
+/**
+ * Reads RDF files the way RoleGraph reads everything: with no network. A JSON-LD document whose
+ * {@code @context} (or any document it refers to) is a URL is refused at once, with the URL in the
+ * message, instead of being fetched; Jena's default loader would fetch it, or wait forever on a host
+ * that never answers.
+ */
+public final class RdfFiles {
+    private RdfFiles() {}
+
+    /** Thrown for a JSON-LD document that needs a remote context. */
+    public static final class RemoteContextRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RemoteContextRefused(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Starts the message of every refusal, so it can be recognised after Jena rewraps the error. */
+    private static final String REFUSED = "refused to load ";
+
+    private static final java.util.regex.Pattern REMOTE_CONTEXT =
+            java.util.regex.Pattern.compile("loading a remote context \\[([^\\]]+)\\]");
+
+    private static JsonLdOptions offline() {
+        JsonLdOptions options = new JsonLdOptions();
+        options.setDocumentLoader((url, loaderOptions) -> {
+            throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+                    REFUSED + url + ": RoleGraph never fetches remote JSON-LD contexts; embed the context");
+        });
+        return options;
+    }
+
+    /** Parses {@code in} in {@code lang} into {@code sink}, offline. */
+    public static void parse(InputStream in, Lang lang, StreamRDF sink) {
+        Context context = new Context();
+        context.set(LangJSONLD11.JSONLD_OPTIONS, offline());
+        try {
+            RDFParser.source(in).lang(lang).context(context).parse(sink);
+        } catch (RuntimeException e) {
+            // Jena turns the loader's error into a RiotException carrying only its message.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = cause.getMessage();
+                if (message != null && message.contains(REFUSED)) {
+                    throw new RemoteContextRefused(message.substring(message.indexOf(REFUSED)), e);
+                }
+                // Titanium reports a refused scoped context in its own words; our loader is the only one.
+                java.util.regex.Matcher remote = REMOTE_CONTEXT.matcher(message == null ? "" : message);
+                if (remote.find()) {
+                    throw new RemoteContextRefused(REFUSED + remote.group(1)
+                            + ": RoleGraph never fetches remote JSON-LD contexts; embed the context", e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Reads a file (format from its extension) into a new in-memory dataset, offline. */
+    public static DatasetGraph read(Path file) throws IOException {
+        Lang lang = org.apache.jena.riot.RDFLanguages.filenameToLang(file.toString());
+        if (lang == null) {
+            throw new IllegalArgumentException(file + ": unknown RDF format");
+        }
+        DatasetGraph dataset = DatasetGraphFactory.createTxnMem();
+        try (InputStream in = Files.newInputStream(file)) {
+            parse(in, lang, StreamRDFLib.dataset(dataset));
+        }
+        return dataset;
+    }
+}
