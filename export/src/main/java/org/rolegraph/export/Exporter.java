@@ -38,6 +38,7 @@ import org.rolegraph.export.internal.DatasetMetadata;
 import org.rolegraph.export.internal.JsonLdContext;
 import org.rolegraph.export.internal.JsonLdWriter;
 import org.rolegraph.export.internal.SortedQuads;
+import org.rolegraph.export.internal.TurtleBlockWriter;
 import org.rolegraph.model.IriScheme;
 import org.rolegraph.model.Ontology;
 import org.rolegraph.model.PROV;
@@ -296,21 +297,14 @@ public final class Exporter {
         return prefixes;
     }
 
-    /** Turtle, TriG, N-Triples and N-Quads through Jena's streaming writers; Turtle groups by subject. */
+    /** Turtle and TriG laid out by subject; N-Triples and N-Quads through Jena's streaming writers. */
     private long writeStream(Iterator<Quad> quads, List<Triple> metadata, OutputStream out) {
-        RDFFormat rdfFormat = switch (format) {
-            case TURTLE -> RDFFormat.TURTLE_BLOCKS;
-            case TRIG -> RDFFormat.TRIG_BLOCKS;
-            case NTRIPLES -> RDFFormat.NTRIPLES;
-            case NQUADS -> RDFFormat.NQUADS;
-            default -> throw new IllegalStateException(format.toString());
-        };
-        StreamRDF stream = StreamRDFWriter.getWriterStream(out, rdfFormat);
-        stream.start();
         if (format == ExportFormat.TURTLE || format == ExportFormat.TRIG) {
-            prefixes().getNsPrefixMap().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
-                    .forEach(e -> stream.prefix(e.getKey(), e.getValue()));
+            return writeBlocks(quads, metadata, out);
         }
+        StreamRDF stream = StreamRDFWriter.getWriterStream(out, format == ExportFormat.NQUADS ? RDFFormat.NQUADS
+                : RDFFormat.NTRIPLES);
+        stream.start();
         long count = 0;
         for (Triple triple : metadata) {
             stream.triple(triple);
@@ -328,6 +322,24 @@ public final class Exporter {
             }
         }
         stream.finish();
+        listener.written(count);
+        return count;
+    }
+
+    private long writeBlocks(Iterator<Quad> quads, List<Triple> metadata, OutputStream out) {
+        long count = 0;
+        TurtleBlockWriter writer = new TurtleBlockWriter(out, prefixes().getNsPrefixMap(), format == ExportFormat.TRIG);
+        for (Triple triple : metadata) {
+            writer.quad(Quad.create(Quad.defaultGraphIRI, triple));
+            count++;
+        }
+        while (quads.hasNext()) {
+            writer.quad(quads.next());
+            if (++count % PROGRESS_EVERY == 0) {
+                listener.written(count);
+            }
+        }
+        writer.finish();
         listener.written(count);
         return count;
     }
