@@ -154,6 +154,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
             Path temporary = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".part");
             try {
                 Files.writeString(temporary, text);
+                Exporter.readableByAll(temporary);
                 Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } finally {

@@ -143,6 +143,7 @@ public final class Exporter {
                 out.flush();
                 channel.force(true);
             }
+            readableByAll(temporary);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -151,6 +152,16 @@ public final class Exporter {
             return result;
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Gives a finished file the usual rw-r--r--: temporary files are created owner-only, and an
+     * export is meant to be shared.
+     */
+    public static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

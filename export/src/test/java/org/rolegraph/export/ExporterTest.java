@@ -154,6 +154,7 @@ class ExporterTest {
         }
         ExportResult result = Exporter.create(store).writeTo(target);
         assertEquals(Files.size(target), result.bytes());
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
         assertTrue(Files.readString(target).contains("\"Lead\"@en"));
     }
 
