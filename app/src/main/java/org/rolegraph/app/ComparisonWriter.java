@@ -28,21 +28,22 @@ import org.rolegraph.query.Statement;
  * Writes a {@link Comparison} as a wrapped side-by-side table for the terminal, or the same content
  * as Markdown, CSV (one row per value) or JSON. Every value carries its sources.
  */
-final class ComparisonWriter {
+public final class ComparisonWriter {
 
-    enum Format { TEXT, MARKDOWN, CSV, JSON }
+    /** The formats compare writes. */
+    public enum Format { TEXT, MARKDOWN, CSV, JSON }
 
     private final Comparison comparison;
     private final Map<String, Integer> footnotes = new LinkedHashMap<>();
 
-    ComparisonWriter(Comparison comparison) {
+    public ComparisonWriter(Comparison comparison) {
         this.comparison = comparison;
         for (SourceRef source : comparison.sources()) {
             footnotes.put(source.iri(), footnotes.size() + 1);
         }
     }
 
-    void write(Format format, PrintWriter out, int width) {
+    public void write(Format format, PrintWriter out, int width) {
         switch (format) {
             case TEXT -> text(out, width);
             case MARKDOWN -> markdown(out);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
                 + "managers and the roles around them. Without --store, commands work on the embedded, "
                 + "curated data set.",
         subcommands = {RolesCommand.class, DescribeCommand.class, CompareCommand.class, SimilarCommand.class,
-            ChainCommand.class, QueryCommand.class, ExportCommand.class, ValidateCommand.class, IngestCommand.class,
+            ChainCommand.class, QueryCommand.class, ExportCommand.class, ServeCommand.class, ValidateCommand.class,
+            IngestCommand.class,
             CommandLine.HelpCommand.class})
 final class RoleGraphCommand implements Runnable {
 

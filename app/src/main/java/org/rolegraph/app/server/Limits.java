@@ -1,0 +1,58 @@
+package org.rolegraph.app.server;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The server's door rules, before any endpoint runs: request bodies are capped (413), and CORS lets
+ * browsers on any origin read (GET, HEAD, and POST of a query to the SPARQL endpoint) but never write.
+ */
+final class Limits implements Filter {
+
+    private final long maxBody;
+
+    Limits(long maxBody) {
+        this.maxBody = maxBody;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String method = request.getMethod();
+        String origin = request.getHeader("Origin");
+        boolean read = method.equals("GET") || method.equals("HEAD")
+                || method.equals("POST") && request.getRequestURI().endsWith("/sparql");
+        if (origin != null && method.equals("OPTIONS")) {
+            String wanted = request.getHeader("Access-Control-Request-Method");
+            if (wanted != null && (wanted.equals("GET") || wanted.equals("HEAD")
+                    || wanted.equals("POST") && request.getRequestURI().endsWith("/sparql"))) {
+                response.setHeader("Access-Control-Allow-Origin", "*");
+                response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST");
+                response.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type");
+                response.setHeader("Access-Control-Max-Age", "600");
+                response.setStatus(204);
+            } else {
+                response.sendError(403, "cross-origin " + wanted + " is not allowed");
+            }
+            return;
+        }
+        if (origin != null && read) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+            response.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Content-Disposition");
+        }
+        long length = request.getContentLengthLong();
+        if (length > maxBody) {
+            response.sendError(413, "request body of " + length + " bytes is over the limit of " + maxBody);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

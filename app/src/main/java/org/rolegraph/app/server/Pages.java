@@ -1,0 +1,366 @@
+package org.rolegraph.app.server;
+
+import static org.rolegraph.app.server.Html.esc;
+import static org.rolegraph.app.server.Html.url;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.rolegraph.query.Aspect;
+import org.rolegraph.query.AspectValues;
+import org.rolegraph.query.Certification;
+import org.rolegraph.query.Comparison;
+import org.rolegraph.query.RoleProfile;
+import org.rolegraph.query.RoleSummary;
+import org.rolegraph.query.SalaryFigure;
+import org.rolegraph.query.SharedItem;
+import org.rolegraph.query.SourceRef;
+import org.rolegraph.query.Statement;
+
+/** The HTML pages of the server, rendered from the query module's records. */
+final class Pages {
+    private Pages() {}
+
+    // ---- home ------------------------------------------------------------------------------------
+
+    static String home(List<RoleSummary> roles, String search) {
+        String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        Map<String, List<RoleSummary>> byFamily = new TreeMap<>();
+        for (RoleSummary role : roles) {
+            if (q.isEmpty() || role.label().toLowerCase(Locale.ROOT).contains(q) || role.id().contains(q)) {
+                byFamily.computeIfAbsent(role.familyLabel() == null ? "Other roles" : role.familyLabel(), k -> new ArrayList<>()).add(role);
+            }
+        }
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>Job roles, and how they differ</h1>\n")
+                .append("<p>Product, project, delivery and program managers and the roles around them, as linked data. ")
+                .append("Every claim cites the article it comes from. <a href=\"/compare?roles=product-manager,delivery-manager\">")
+                .append("Compare a product manager with a delivery manager</a>.</p>\n")
+                .append("<form class=\"inline\" method=\"get\" action=\"/\" role=\"search\">")
+                .append("<input type=\"search\" name=\"q\" placeholder=\"Search roles\" value=\"").append(esc(search))
+                .append("\" aria-label=\"Search roles\"><button type=\"submit\">Search</button></form>\n");
+        if (byFamily.isEmpty()) {
+            body.append("<p>No role matches “").append(esc(search)).append("”.</p>\n");
+        }
+        body.append("<div class=\"families\">\n");
+        byFamily.forEach((family, members) -> {
+            body.append("<section class=\"family\"><h2>").append(esc(family)).append("</h2><ul>\n");
+            for (RoleSummary role : members) {
+                body.append("<li><a href=\"/role/").append(esc(role.id())).append("\">").append(esc(role.label()))
+                        .append("</a></li>\n");
+            }
+            body.append("</ul></section>\n");
+        });
+        body.append("</div>\n");
+        return Html.page("Roles", body.toString(), List.of());
+    }
+
+    // ---- role ------------------------------------------------------------------------------------
+
+    static String role(RoleProfile profile) {
+        Map<String, Integer> notes = footnotes(profile.sources());
+        RoleSummary role = profile.role();
+        StringBuilder body = new StringBuilder();
+        body.append("<h1>").append(esc(role.label())).append("</h1>\n")
+                .append("<p class=\"iri\">").append(esc(role.iri())).append("</p>\n")
+                .append("<p class=\"downloads\">Download: <a href=\"/role/").append(esc(role.id())).append("?format=ttl\">Turtle</a>")
+                .append("<a href=\"/role/").append(esc(role.id())).append("?format=jsonld\">JSON-LD</a>")
+                .append("<a href=\"/role/").append(esc(role.id())).append("?format=nt\">N-Triples</a>")
+                .append(" · <a href=\"/compare?roles=").append(esc(url(role.id()))).append("\">Compare with…</a></p>\n");
+        for (Aspect aspect : Aspect.values()) {
+            if (aspect == Aspect.CERTIFICATION) {
+                if (!profile.certifications().isEmpty()) {
+                    body.append("<h2>Certifications</h2>\n<ul class=\"claims\">\n");
+                    for (Certification c : profile.certifications()) {
+                        body.append("<li>").append(esc(c.name())).append(", granted by ").append(esc(c.bodyName()))
+                                .append(c.bodyAbbreviation() == null ? "" : " (" + esc(c.bodyAbbreviation()) + ")")
+                                .append(marks(c.sources(), notes)).append("</li>\n");
+                    }
+                    body.append("</ul>\n");
+                }
+                continue;
+            }
+            List<Statement> statements = profile.statements(aspect);
+            if (!statements.isEmpty()) {
+                body.append("<h2>").append(esc(aspect.title())).append("</h2>\n<ul class=\"claims\">\n");
+                for (Statement s : statements) {
+                    body.append("<li>").append(value(s)).append(marks(s.sources(), notes)).append("</li>\n");
+                }
+                body.append("</ul>\n");
+            }
+            if (aspect == Aspect.WORK_ENVIRONMENT && !profile.salaries().isEmpty()) {
+                body.append("<h2>Salaries</h2>\n<p class=\"muted\">Each as its source gives it; never averaged together.</p>\n")
+                        .append("<ul class=\"claims\">\n");
+                for (SalaryFigure s : profile.salaries()) {
+                    body.append("<li>").append(esc(salary(s))).append(marks(List.of(s.source()), notes)).append("</li>\n");
+                }
+                body.append("</ul>\n");
+            }
+        }
+        body.append(sources(profile.sources(), notes));
+        return Html.page(role.label(), body.toString(), List.of(
+                new String[] {"text/turtle", "/role/" + role.id() + "?format=ttl"},
+                new String[] {"application/ld+json", "/role/" + role.id() + "?format=jsonld"}));
+    }
+
+    /** An IRI value links to its page when it is one of ours, or out when it is ESCO's or O*NET's. */
+    private static String value(Statement s) {
+        if (!s.iri()) {
+            return esc(s.label());
+        }
+        String id = roleIdOf(s.value());
+        if (id != null) {
+            return "<a href=\"/role/" + esc(id) + "\">" + esc(s.label()) + "</a>";
+        }
+        if (s.aspect() == Aspect.EXACT_MATCH || s.aspect() == Aspect.CLOSE_MATCH || s.aspect() == Aspect.OCCUPATIONAL_CATEGORY) {
+            String shown = s.label().equals(s.value()) ? s.value() : s.label();
+            return "<a href=\"" + esc(s.value()) + "\" rel=\"external\">" + esc(shown) + "</a>";
+        }
+        return esc(s.label());
+    }
+
+    private static String roleIdOf(String iri) {
+        int at = iri.indexOf("/role/");
+        return at < 0 || iri.contains("#") ? null : iri.substring(at + "/role/".length());
+    }
+
+    static String salary(SalaryFigure s) {
+        List<String> figures = new ArrayList<>();
+        if (s.mean() != null) {
+            figures.add("average " + money(s.mean(), s.currency()));
+        }
+        if (s.median() != null) {
+            figures.add("median " + money(s.median(), s.currency()));
+        }
+        if (s.min() != null) {
+            figures.add("range " + money(s.min(), s.currency()) + " to " + money(s.max(), s.currency()));
+        }
+        if (s.percentile10() != null) {
+            figures.add("10th percentile " + money(s.percentile10(), s.currency()));
+        }
+        if (s.percentile90() != null) {
+            figures.add("90th percentile " + money(s.percentile90(), s.currency()));
+        }
+        String period = switch (s.period() == null ? "" : s.period()) {
+            case "P1Y" -> "per year";
+            case "P1M" -> "per month";
+            case "P1W" -> "per week";
+            case "P1D" -> "per day";
+            case "PT1H" -> "per hour";
+            default -> "per " + s.period();
+        };
+        StringBuilder text = new StringBuilder(String.join(", ", figures)).append(' ').append(period);
+        List<String> details = new ArrayList<>();
+        if (s.region() != null) {
+            details.add(s.region());
+        }
+        if (s.year() != null) {
+            details.add(s.year());
+        }
+        if (s.provider() != null) {
+            details.add("data from " + s.provider());
+        }
+        if (!details.isEmpty()) {
+            text.append(" (").append(String.join(", ", details)).append(')');
+        }
+        return text.toString();
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount) + " " + currency;
+    }
+
+    private static Map<String, Integer> footnotes(List<SourceRef> sources) {
+        Map<String, Integer> notes = new LinkedHashMap<>();
+        sources.forEach(s -> notes.put(s.iri(), notes.size() + 1));
+        return notes;
+    }
+
+    private static String marks(List<SourceRef> sources, Map<String, Integer> notes) {
+        return sources.stream().map(s -> " <sup class=\"src\"><a href=\"#source-" + notes.get(s.iri()) + "\" title=\""
+                + esc(s.title()) + "\">[" + notes.get(s.iri()) + "]</a></sup>").collect(Collectors.joining());
+    }
+
+    private static String sources(List<SourceRef> sources, Map<String, Integer> notes) {
+        StringBuilder out = new StringBuilder("<h2>Sources</h2>\n<ol class=\"sources\">\n");
+        for (SourceRef source : sources) {
+            out.append("<li id=\"source-").append(notes.get(source.iri())).append("\">").append(esc(source.title()))
+                    .append(" <span class=\"iri\">").append(esc(source.iri())).append("</span></li>\n");
+        }
+        return out.append("</ol>\n").toString();
+    }
+
+    // ---- compare ---------------------------------------------------------------------------------
+
+    static String compare(List<RoleSummary> all, Comparison comparison, List<String> chosen) {
+        StringBuilder body = new StringBuilder("<h1>Compare roles</h1>\n");
+        body.append("<form method=\"get\" action=\"/compare\"><p>Pick two or more roles:</p><div class=\"checks\">\n");
+        for (RoleSummary role : all) {
+            body.append("<label><input type=\"checkbox\" name=\"roles\" value=\"").append(esc(role.id())).append("\"")
+                    .append(chosen.contains(role.id()) ? " checked" : "").append("> ").append(esc(role.label()))
+                    .append("</label>\n");
+        }
+        body.append("</div><button type=\"submit\" id=\"compare\">Compare</button></form>\n");
+        if (comparison == null) {
+            return Html.page("Compare roles", body.toString(), List.of());
+        }
+        Map<String, Integer> notes = footnotes(comparison.sources());
+        Set<String> shared = comparison.sharedAndUnique().shared().stream().map(SharedItem::iri).collect(Collectors.toSet());
+        Set<String> unique = new java.util.HashSet<>();
+        comparison.sharedAndUnique().unique().values().forEach(items -> items.forEach(i -> unique.add(i.iri())));
+        body.append("<p class=\"legend\"><span class=\"shared\">shared by all</span><span class=\"unique\">only this role</span>")
+                .append("<a href=\"/compare?roles=").append(esc(url(String.join(",", chosen)))).append("&amp;format=json\">JSON</a></p>\n");
+        body.append("<div class=\"table-wrap\"><table class=\"compare\" id=\"comparison\">\n<thead><tr><th>Aspect</th>");
+        for (RoleSummary role : comparison.roles()) {
+            body.append("<th scope=\"col\"><a href=\"/role/").append(esc(role.id())).append("\">").append(esc(role.label()))
+                    .append("</a></th>");
+        }
+        body.append("</tr></thead>\n<tbody>\n");
+        for (AspectValues aspect : comparison.aspects()) {
+            body.append("<tr><th scope=\"row\">").append(esc(aspect.aspect().title())).append("</th>");
+            for (RoleSummary role : comparison.roles()) {
+                body.append("<td><ul>");
+                for (Statement s : aspect.byRole().get(role.id())) {
+                    String css = shared.contains(s.value()) ? " class=\"shared\"" : unique.contains(s.value()) ? " class=\"unique\"" : "";
+                    body.append("<li").append(css).append(">").append(value(s)).append(marks(s.sources(), notes)).append("</li>");
+                }
+                body.append("</ul></td>");
+            }
+            body.append("</tr>\n");
+            if (aspect.aspect() == Aspect.WORK_ENVIRONMENT) {
+                body.append(salaryRow(comparison, notes));
+            }
+        }
+        if (comparison.aspects().stream().noneMatch(a -> a.aspect() == Aspect.WORK_ENVIRONMENT)) {
+            body.append(salaryRow(comparison, notes));
+        }
+        body.append("</tbody></table></div>\n");
+        if (!comparison.disagreements().isEmpty()) {
+            body.append("<h2>Where sources disagree</h2>\n<ul>\n");
+            comparison.disagreements().forEach(d -> body.append("<li>").append(esc(d.roleId())).append(": ")
+                    .append(esc(d.value1())).append(marks(List.of(d.source1()), notes)).append(" vs ").append(esc(d.value2()))
+                    .append(marks(List.of(d.source2()), notes)).append("</li>\n"));
+            body.append("</ul>\n");
+        }
+        body.append(sources(comparison.sources(), notes));
+        String title = comparison.roles().stream().map(RoleSummary::label).collect(Collectors.joining(" vs "));
+        return Html.page(title, body.toString(), List.<String[]>of(new String[] {"application/json",
+            "/compare?roles=" + url(String.join(",", chosen)) + "&format=json"}));
+    }
+
+    private static String salaryRow(Comparison comparison, Map<String, Integer> notes) {
+        StringBuilder row = new StringBuilder("<tr class=\"salaries\"><th scope=\"row\">Salaries</th>");
+        for (RoleSummary role : comparison.roles()) {
+            row.append("<td><ul>");
+            for (SalaryFigure s : comparison.salaries().get(role.id())) {
+                row.append("<li>").append(esc(salary(s))).append(marks(List.of(s.source()), notes)).append("</li>");
+            }
+            row.append("</ul></td>");
+        }
+        return row.append("</tr>\n").toString();
+    }
+
+    // ---- sparql ----------------------------------------------------------------------------------
+
+    static String sparql(String query, String results, String error, Map<String, String> examples) {
+        StringBuilder body = new StringBuilder("<h1>SPARQL</h1>\n")
+                .append("<p>The endpoint is <code>/rolegraph/sparql</code> (SPARQL 1.1 Query Protocol, GET and POST; ")
+                .append("results as JSON, XML, CSV or TSV by <code>Accept</code>). The default graph is the union of ")
+                .append("every source's named graph; <code>GRAPH ?g</code> shows which source says what.</p>\n")
+                .append("<form method=\"get\" action=\"/sparql\"><textarea name=\"query\" aria-label=\"SPARQL query\">")
+                .append(esc(query)).append("</textarea><p><button type=\"submit\">Run</button></p></form>\n");
+        if (error != null) {
+            body.append("<p class=\"error\" role=\"alert\">").append(esc(error)).append("</p>\n");
+        }
+        if (results != null) {
+            body.append(results);
+        }
+        body.append("<h2>Examples from the catalog</h2>\n<ul>\n");
+        examples.forEach((name, summary) -> body.append("<li><a href=\"/sparql?example=").append(esc(url(name))).append("\">")
+                .append(esc(name)).append("</a>: ").append(esc(summary)).append("</li>\n"));
+        body.append("</ul>\n");
+        return Html.page("SPARQL", body.toString(), List.of());
+    }
+
+    // ---- ontology, downloads, errors -------------------------------------------------------------
+
+    static String ontology(Model ontology) {
+        StringBuilder body = new StringBuilder("<h1>The RoleGraph ontology</h1>\n");
+        Resource header = ontology.getResource(org.rolegraph.model.RG.ONTOLOGY_IRI);
+        body.append("<p>").append(esc(text(header, RDFS.comment))).append("</p>\n")
+                .append("<p class=\"downloads\"><a href=\"/ontology?format=ttl\">Turtle</a><a href=\"/ontology?format=jsonld\">JSON-LD</a>")
+                .append("<a href=\"/context.jsonld\">JSON-LD context</a><a href=\"/shapes.ttl\">SHACL shapes</a></p>\n");
+        for (Resource kind : List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty)) {
+            body.append("<h2>").append(kind.equals(OWL.Class) ? "Classes" : kind.equals(OWL.ObjectProperty) ? "Object properties"
+                    : "Datatype properties").append("</h2>\n<dl>\n");
+            ontology.listSubjectsWithProperty(RDF.type, kind).toList().stream()
+                    .filter(r -> r.getURI().startsWith(org.rolegraph.model.RG.NS))
+                    .sorted(java.util.Comparator.comparing(Resource::getURI))
+                    .forEach(term -> {
+                        body.append("<dt id=\"").append(esc(term.getLocalName())).append("\"><code>rg:").append(esc(term.getLocalName()))
+                                .append("</code> ").append(esc(text(term, RDFS.label))).append("</dt>\n<dd>").append(esc(text(term, RDFS.comment)));
+                        org.apache.jena.rdf.model.Statement domain = term.getProperty(RDFS.domain);
+                        org.apache.jena.rdf.model.Statement range = term.getProperty(RDFS.range);
+                        if (domain != null) {
+                            body.append("<br><span class=\"muted\">domain ").append(esc(shortName(ontology, domain.getResource())))
+                                    .append(", range ").append(esc(shortName(ontology, range.getResource()))).append("</span>");
+                        }
+                        body.append("</dd>\n");
+                    });
+            body.append("</dl>\n");
+        }
+        return Html.page("Ontology", body.toString(), List.<String[]>of(new String[] {"text/turtle", "/ontology?format=ttl"}));
+    }
+
+    private static String text(Resource resource, org.apache.jena.rdf.model.Property property) {
+        org.apache.jena.rdf.model.Statement statement = resource.getProperty(property);
+        return statement == null ? "" : statement.getString();
+    }
+
+    private static String shortName(Model model, Resource resource) {
+        return model.shortForm(resource.getURI());
+    }
+
+    static String downloads() {
+        String body = """
+                <h1>Downloads</h1>
+                <p>The whole data set, with VoID/DCAT metadata. Files are byte-identical for the same data.</p>
+                <ul class="downloads">
+                <li><a href="/download/rolegraph.ttl">rolegraph.ttl</a>: Turtle, the union of every source</li>
+                <li><a href="/download/rolegraph.jsonld">rolegraph.jsonld</a>: JSON-LD with RoleGraph's context embedded</li>
+                <li><a href="/download/rolegraph.trig">rolegraph.trig</a>: TriG, each source in its own named graph</li>
+                <li><a href="/download/rolegraph.nq">rolegraph.nq</a>: N-Quads, each source in its own named graph</li>
+                <li><a href="/ontology?format=ttl">ontology (Turtle)</a>, <a href="/context.jsonld">JSON-LD context</a>,
+                <a href="/shapes.ttl">SHACL shapes</a></li>
+                </ul>
+                """;
+        return Html.page("Downloads", body, List.of());
+    }
+
+    static String notFound(String what, List<String> closest) {
+        StringBuilder body = new StringBuilder("<h1>Not found</h1>\n<p>").append(esc(what)).append("</p>\n");
+        if (!closest.isEmpty()) {
+            body.append("<p>Closest roles:</p><ul>\n");
+            closest.forEach(id -> body.append("<li><a href=\"/role/").append(esc(id)).append("\">").append(esc(id))
+                    .append("</a></li>\n"));
+            body.append("</ul>\n");
+        }
+        body.append("<p><a href=\"/\">All roles</a></p>\n");
+        return Html.page("Not found", body.toString(), List.of());
+    }
+}

@@ -1,0 +1,118 @@
+package org.rolegraph.app.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.rolegraph.model.IriScheme;
+
+/**
+ * RoleGraph on Apache Jena Fuseki (embedded): the SPARQL endpoint and Graph Store Protocol at
+ * /rolegraph, and the site (pages, role IRIs, downloads) around it. Read-only unless updates are
+ * allowed, and then only with HTTP basic authentication.
+ */
+public final class RoleGraphServer {
+
+    /** The dataset's path: its endpoints are /rolegraph/sparql, /rolegraph/query and /rolegraph/data. */
+    public static final String DATASET = "/rolegraph";
+
+    /** Defaults: a query runs at most 10 s, returns at most 10 000 rows; a request body is at most 1 MiB. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_RESULT_CAP = 10_000;
+    public static final long DEFAULT_MAX_BODY = 1 << 20;
+
+    private final DatasetGraph store;
+    private IriScheme iris = IriScheme.DEFAULT;
+    private int port = 3030;
+    private boolean loopback = true;
+    private Duration timeout = DEFAULT_TIMEOUT;
+    private long resultCap = DEFAULT_RESULT_CAP;
+    private long maxBody = DEFAULT_MAX_BODY;
+    private String passwordFile;
+
+    private RoleGraphServer(DatasetGraph store) {
+        this.store = Objects.requireNonNull(store);
+    }
+
+    public static RoleGraphServer create(DatasetGraph store) {
+        return new RoleGraphServer(store);
+    }
+
+    public RoleGraphServer iris(IriScheme iris) {
+        this.iris = iris;
+        return this;
+    }
+
+    /** The port; 0 picks a free one. */
+    public RoleGraphServer port(int port) {
+        this.port = port;
+        return this;
+    }
+
+    /** Whether to listen on the loopback interface only (the default) or on every interface. */
+    public RoleGraphServer loopback(boolean loopback) {
+        this.loopback = loopback;
+        return this;
+    }
+
+    public RoleGraphServer timeout(Duration timeout) {
+        this.timeout = timeout;
+        return this;
+    }
+
+    public RoleGraphServer resultCap(long cap) {
+        this.resultCap = cap;
+        return this;
+    }
+
+    public RoleGraphServer maxBody(long bytes) {
+        this.maxBody = bytes;
+        return this;
+    }
+
+    /**
+     * Allows SPARQL Update and Graph Store writes for the users of this Jetty password file
+     * ({@code user: password} lines), over HTTP basic authentication. Without it the server is read-only.
+     */
+    public RoleGraphServer allowUpdate(String passwordFile) {
+        this.passwordFile = passwordFile;
+        return this;
+    }
+
+    /** Builds and starts the server. */
+    public FusekiServer start() {
+        // Belt and braces: even a query that slipped past the endpoint's check cannot call out.
+        store.getContext().set(ARQ.httpServiceAllowed, false);
+        boolean updates = passwordFile != null;
+        FusekiServer.Builder builder = FusekiServer.create()
+                .port(port)
+                .loopback(loopback)
+                .enablePing(false)
+                .enableStats(false)
+                .registerOperation(Operation.Query, new SafeQuery(timeout.toMillis(), resultCap))
+                .addDataset(DATASET, store)
+                .addEndpoint(DATASET, "sparql", Operation.Query)
+                .addEndpoint(DATASET, "query", Operation.Query)
+                .addEndpoint(DATASET, "", Operation.Query)
+                .addEndpoint(DATASET, "data", Operation.GSP_R)
+                .addFilter("/*", new Limits(maxBody));
+        if (updates) {
+            builder.registerOperation(Operation.Update, new SafeUpdate())
+                    .auth(AuthScheme.BASIC)
+                    .passwordFile(passwordFile)
+                    .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)
+                    .addEndpoint(DATASET, "graph", Operation.GSP_RW, Auth.ANY_USER);
+        }
+        Site site = new Site(store, iris, timeout, resultCap, updates);
+        for (String path : new String[] {"", "/index.html", "/role/*", "/compare", "/sparql", "/ontology", "/context.jsonld", "/shapes.ttl",
+            "/role-data.schema.json", "/download/*", "/downloads", "/static/*", "/healthz"}) {
+            builder.addServlet(path, site);
+        }
+        return builder.build().start();
+    }
+}

@@ -1,0 +1,420 @@
+package org.rolegraph.app.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.ResultSet;
+
+import org.apache.jena.rdfconnection.RDFConnection;
+
+
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.syntax.ElementService;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
+import org.apache.jena.system.Txn;
+import org.rolegraph.app.ComparisonWriter;
+import org.rolegraph.export.ExportFormat;
+import org.rolegraph.export.Exporter;
+import org.rolegraph.export.RoleDocuments;
+import org.rolegraph.model.IriScheme;
+import org.rolegraph.model.Ontology;
+import org.rolegraph.query.Comparison;
+import org.rolegraph.query.Comparisons;
+import org.rolegraph.query.QueryCatalog;
+import org.rolegraph.query.RoleProfile;
+import org.rolegraph.query.RoleSummary;
+import org.rolegraph.query.Roles;
+import org.rolegraph.query.UnknownRoleException;
+
+/**
+ * Everything the server answers outside Fuseki's SPARQL endpoints: the pages, dereferenceable role
+ * IRIs with content negotiation, the ontology, the context and shapes, downloads, /compare and
+ * /healthz. Each request reads the store through its own RDFConnection in a read transaction.
+ */
+final class Site extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    private static final AcceptList ROLE_OFFERS = AcceptList.create("text/turtle", "application/ld+json",
+            "application/n-triples", "text/html", "application/xhtml+xml");
+    private static final AcceptList DOCUMENT_OFFERS = AcceptList.create("text/turtle", "application/ld+json", "text/html",
+            "application/xhtml+xml");
+    private static final AcceptList COMPARE_OFFERS = AcceptList.create("text/html", "application/json",
+            "application/xhtml+xml");
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final transient DatasetGraph store;
+    private final transient IriScheme iris;
+    private final Duration timeout;
+    private final long resultCap;
+    private final transient Downloads files;
+
+    Site(DatasetGraph store, IriScheme iris, Duration timeout, long resultCap, boolean storeCanChange) {
+        this.store = store;
+        this.iris = iris;
+        this.timeout = timeout;
+        this.resultCap = resultCap;
+        this.files = new Downloads(!storeCanChange);
+    }
+
+    private RDFConnection connect() {
+        return RDFConnection.connect(DatasetFactory.wrap(store));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        try {
+            route(path, request, response);
+        } catch (QueryCancelledException e) {
+            text(response, 503, "the query ran longer than the server's timeout of " + timeout.toSeconds() + " s\n");
+        }
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doGet(request, response);
+    }
+
+    private void route(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (path.equals("/") || path.isEmpty() || path.equals("/index.html")) {
+            try (RDFConnection connection = connect()) {
+                html(response, 200, Pages.home(new Roles(connection, iris, timeout).list(), request.getParameter("q")));
+            }
+        } else if (path.startsWith("/role/")) {
+            role(path.substring("/role/".length()), request, response);
+        } else if (path.equals("/compare")) {
+            compare(request, response);
+        } else if (path.equals("/sparql")) {
+            sparqlPage(request, response);
+        } else if (path.equals("/ontology")) {
+            ontology(request, response);
+        } else if (path.equals("/context.jsonld")) {
+            file(request, response, "context.jsonld", "application/ld+json", () -> resource(Ontology.CONTEXT_RESOURCE));
+        } else if (path.equals("/shapes.ttl")) {
+            file(request, response, "shapes.ttl", "text/turtle", () -> resource(Ontology.SHAPES_RESOURCE));
+        } else if (path.equals("/role-data.schema.json")) {
+            file(request, response, "role-data.schema.json", "application/schema+json",
+                    () -> resource(Ontology.ROLE_DATA_SCHEMA_RESOURCE));
+        } else if (path.startsWith("/download/")) {
+            download(path.substring("/download/".length()), request, response);
+        } else if (path.equals("/downloads")) {
+            html(response, 200, Pages.downloads());
+        } else if (path.equals("/static/style.css")) {
+            file(request, response, "style.css", "text/css", () -> resource("org/rolegraph/app/server/style.css"));
+        } else if (path.equals("/healthz")) {
+            text(response, 200, "ok\n");
+        } else {
+            notFound(request, response, "There is no page at " + path + ".", List.of());
+        }
+    }
+
+    // ---- roles -----------------------------------------------------------------------------------
+
+    private void role(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", "Accept");
+        String format = request.getParameter("format");
+        MediaType chosen = format != null ? byFormat(format) : negotiate(request, ROLE_OFFERS);
+        if (chosen == null) {
+            text(response, format != null ? 400 : 406, (format != null ? "format=" + format + " is not one of ttl, jsonld, nt, html"
+                    : "cannot answer Accept: " + request.getHeader("Accept")) + "; available: text/turtle, application/ld+json, "
+                    + "application/n-triples, text/html\n");
+            return;
+        }
+        try (RDFConnection connection = connect()) {
+            RoleProfile profile = new Roles(connection, iris, timeout).describe(id);
+            String type = chosen.getContentTypeStr();
+            byte[] body = switch (type) {
+                case "text/turtle" -> export(ExportFormat.TURTLE, id);
+                case "application/n-triples" -> export(ExportFormat.NTRIPLES, id);
+                case "application/ld+json" -> Txn.calculateRead(store, () -> RoleDocuments.framed(store, iris, id))
+                        .getBytes(StandardCharsets.UTF_8);
+                default -> Pages.role(profile).getBytes(StandardCharsets.UTF_8);
+            };
+            send(response, 200, type.equals("application/xhtml+xml") ? "text/html" : type, body);
+        } catch (UnknownRoleException e) {
+            notFound(request, response, "There is no role '" + id + "'.", e.closest());
+        }
+    }
+
+    private byte[] export(ExportFormat format, String id) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Exporter.create(store).iris(iris).format(format).roles(List.of(id)).writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static MediaType byFormat(String format) {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "ttl", "turtle" -> MediaType.create("text/turtle");
+            case "jsonld", "json-ld" -> MediaType.create("application/ld+json");
+            case "nt", "ntriples" -> MediaType.create("application/n-triples");
+            case "html" -> MediaType.create("text/html");
+            default -> null;
+        };
+    }
+
+    /** The best offer for the request's Accept header; no header means anything. */
+    private static MediaType negotiate(HttpServletRequest request, AcceptList offers) {
+        String accept = request.getHeader("Accept");
+        if (accept == null || accept.isBlank()) {
+            return offers.first();
+        }
+        try {
+            return AcceptList.match(AcceptList.create(accept), offers);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ---- compare ---------------------------------------------------------------------------------
+
+    private void compare(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", "Accept");
+        List<String> ids = new ArrayList<>();
+        String[] values = request.getParameterValues("roles");
+        if (values != null) {
+            for (String value : values) {
+                Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(ids::add);
+            }
+        }
+        String format = request.getParameter("format");
+        boolean json = "json".equalsIgnoreCase(format);
+        if (format == null) {
+            MediaType chosen = negotiate(request, COMPARE_OFFERS);
+            if (chosen == null) {
+                text(response, 406, "cannot answer Accept: " + request.getHeader("Accept") + "; available: text/html, "
+                        + "application/json\n");
+                return;
+            }
+            json = chosen.getContentTypeStr().equals("application/json");
+        }
+        try (RDFConnection connection = connect()) {
+            Comparisons comparisons = new Comparisons(connection, iris, timeout);
+            if (json) {
+                if (ids.size() < 1) {
+                    text(response, 400, "give roles=a,b (one or more role ids)\n");
+                    return;
+                }
+                Comparison comparison = comparisons.compare(ids);
+                StringWriter out = new StringWriter();
+                new ComparisonWriter(comparison).write(ComparisonWriter.Format.JSON, new PrintWriter(out), 100);
+                send(response, 200, "application/json", out.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            List<RoleSummary> all = new Roles(connection, iris, timeout).list();
+            Comparison comparison = ids.size() >= 2 ? comparisons.compare(ids) : null;
+            html(response, 200, Pages.compare(all, comparison, ids));
+        } catch (UnknownRoleException e) {
+            notFound(request, response, "There is no role '" + e.id() + "'.", e.closest());
+        }
+    }
+
+    // ---- sparql page -----------------------------------------------------------------------------
+
+    private void sparqlPage(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, String> examples = new LinkedHashMap<>();
+        QueryCatalog.NAMES.forEach(name -> examples.put(name, QueryCatalog.summary(QueryCatalog.text(name))
+                .replaceFirst("^" + name + ":\\s*", "")));
+        String example = request.getParameter("example");
+        String text = example != null && QueryCatalog.has(example) ? QueryCatalog.text(example) : request.getParameter("query");
+        if (text == null) {
+            text = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX rg: <https://w3id.org/rolegraph/ontology#>\n\n"
+                    + "SELECT ?role ?label WHERE {\n  ?role a rg:Role ; skos:prefLabel ?label .\n}\nORDER BY ?label\n";
+            html(response, 200, Pages.sparql(text, null, null, examples));
+            return;
+        }
+        if (example != null) {
+            html(response, 200, Pages.sparql(text, null, null, examples));
+            return;
+        }
+        Query query;
+        try {
+            query = QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            html(response, 400, Pages.sparql(text, null, "Syntax error at line " + e.getLine() + ", column " + e.getColumn()
+                    + ": " + e.getMessage().lines().findFirst().orElse(""), examples));
+            return;
+        }
+        if (!query.isSelectType()) {
+            html(response, 400, Pages.sparql(text, null, "This page shows SELECT results; send other queries to /rolegraph/sparql.",
+                    examples));
+            return;
+        }
+        boolean[] federated = {false};
+        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+            @Override
+            public void visit(ElementService service) {
+                federated[0] = true;
+            }
+        });
+        if (federated[0]) {
+            html(response, 400, Pages.sparql(text, null, "SERVICE (federated query) is not allowed here.", examples));
+            return;
+        }
+        if (!query.hasLimit() || query.getLimit() > resultCap) {
+            query.setLimit(resultCap);
+        }
+        Query capped = query;
+        try {
+            String table = Txn.calculateRead(store, () -> {
+                try (QueryExec exec = QueryExec.newBuilder().dataset(store).query(capped)
+                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                    return resultsTable(exec.select());
+                }
+            });
+            html(response, 200, Pages.sparql(text, table, null, examples));
+        } catch (QueryCancelledException e) {
+            html(response, 503, Pages.sparql(text, null, "The query ran longer than the server's timeout of "
+                    + timeout.toSeconds() + " s.", examples));
+        }
+    }
+
+    private static String resultsTable(RowSet rows) {
+        List<String> vars = rows.getResultVars().stream().map(v -> v.getVarName()).toList();
+        StringBuilder table = new StringBuilder("<div class=\"table-wrap\"><table class=\"compare\" id=\"results\"><thead><tr>");
+        vars.forEach(v -> table.append("<th>").append(Html.esc(v)).append("</th>"));
+        table.append("</tr></thead><tbody>\n");
+        ResultSet results = ResultSet.adapt(rows);
+        int count = 0;
+        while (results.hasNext()) {
+            var row = results.next();
+            table.append("<tr>");
+            for (String v : vars) {
+                var node = row.get(v);
+                table.append("<td>").append(node == null ? "" : Html.esc(node.isLiteral() ? node.asLiteral().getLexicalForm()
+                        : node.toString())).append("</td>");
+            }
+            table.append("</tr>\n");
+            count++;
+        }
+        return table.append("</tbody></table></div>\n<p class=\"muted\">").append(count).append(" rows</p>\n").toString();
+    }
+
+    // ---- ontology and files ----------------------------------------------------------------------
+
+    private void ontology(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", "Accept");
+        String format = request.getParameter("format");
+        MediaType chosen = format != null ? byFormat(format) : negotiate(request, DOCUMENT_OFFERS);
+        if (chosen == null || chosen.getContentTypeStr().equals("application/n-triples")) {
+            text(response, 406, "available: text/turtle, application/ld+json, text/html\n");
+            return;
+        }
+        switch (chosen.getContentTypeStr()) {
+            case "text/turtle" -> file(request, response, "ontology.ttl", "text/turtle", () -> ontologyAs(ExportFormat.TURTLE));
+            case "application/ld+json" -> file(request, response, "ontology.jsonld", "application/ld+json",
+                    () -> ontologyAs(ExportFormat.JSONLD));
+            default -> html(response, 200, Pages.ontology(Ontology.ontology()));
+        }
+    }
+
+    private byte[] ontologyAs(ExportFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Exporter.create(store).iris(iris).format(format).content(Exporter.Content.ONTOLOGY).writeTo(out);
+        return out.toByteArray();
+    }
+
+    private void download(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        int dot = name.lastIndexOf('.');
+        ExportFormat format = name.startsWith("rolegraph.") && dot > 0 ? ExportFormat.of(name.substring(dot + 1)) : null;
+        if (format == null || format == ExportFormat.RDFXML && !name.endsWith(".rdf")) {
+            notFound(request, response, "There is no download " + name + "; see /downloads.", List.of());
+            return;
+        }
+        response.setHeader("Content-Disposition", "attachment; filename=\"rolegraph." + format.extension() + "\"");
+        file(request, response, "rolegraph." + format.extension(), format.mediaType(), () -> {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Exporter.create(store).iris(iris).format(format).writeTo(out);
+            return out.toByteArray();
+        });
+    }
+
+    /** Sends a cached file with ETag and Last-Modified, answering conditional requests with 304. */
+    private void file(HttpServletRequest request, HttpServletResponse response, String name, String mediaType,
+            java.util.function.Supplier<byte[]> maker) throws IOException {
+        Downloads.File file = files.get(name, mediaType, maker);
+        response.setHeader("ETag", file.etag());
+        response.setHeader("Last-Modified", HTTP_DATE.format(file.lastModified()));
+        response.setHeader("Cache-Control", "public, max-age=300");
+        response.addHeader("Vary", "Accept-Encoding");
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        long ifModifiedSince = ifNoneMatch == null ? request.getDateHeader("If-Modified-Since") : -1;
+        if (ifNoneMatch != null && (ifNoneMatch.equals("*") || Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip).anyMatch(tag -> tag.equals(file.etag()) || tag.equals("W/" + file.etag())))
+                || ifModifiedSince >= 0 && !file.lastModified().isAfter(Instant.ofEpochMilli(ifModifiedSince))) {
+            response.setStatus(304);
+            return;
+        }
+        String acceptEncoding = request.getHeader("Accept-Encoding");
+        boolean gzip = acceptEncoding != null && Arrays.stream(acceptEncoding.split(","))
+                .map(e -> e.strip().toLowerCase(Locale.ROOT)).anyMatch(e -> e.equals("gzip") || e.startsWith("gzip;") && !e.endsWith("q=0"));
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        send(response, 200, file.mediaType(), gzip ? file.gzipped() : file.bytes());
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Ontology.open(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- responses -------------------------------------------------------------------------------
+
+    private void notFound(HttpServletRequest request, HttpServletResponse response, String what, List<String> closest)
+            throws IOException {
+        MediaType chosen = negotiate(request, AcceptList.create("text/html", "text/plain"));
+        if (chosen != null && chosen.getContentTypeStr().equals("text/html")) {
+            html(response, 404, Pages.notFound(what, closest));
+        } else {
+            text(response, 404, what + (closest.isEmpty() ? "" : " Closest roles: " + String.join(", ", closest)) + "\n");
+        }
+    }
+
+    private static void html(HttpServletResponse response, int status, String html) throws IOException {
+        send(response, status, "text/html", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void text(HttpServletResponse response, int status, String text) throws IOException {
+        send(response, status, "text/plain", text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpServletResponse response, int status, String mediaType, byte[] body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(mediaType + (mediaType.startsWith("text/") || mediaType.endsWith("json") ? "; charset=utf-8" : ""));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+}
