@@ -20,13 +20,13 @@ import org.rolegraph.model.IriScheme;
  * The curated role data set shipped in the jar ({@code data/} of the repository), listed in load
  * order by {@code data/index.txt}.
  */
-final class EmbeddedData {
+public final class EmbeddedData {
     private EmbeddedData() {}
 
     static final String FOLDER = "org/rolegraph/data/";
 
     /** The embedded files, in load order. */
-    static List<Ingest.Input> inputs() {
+    public static List<Ingest.Input> inputs() {
         List<Ingest.Input> inputs = new ArrayList<>();
         try (InputStream index = open("index.txt");
                 BufferedReader reader = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8))) {
@@ -56,7 +56,7 @@ final class EmbeddedData {
      * A fresh in-memory store holding the embedded data set. The data set is checked against the
      * shapes by the build's tests, so loading skips that check to start fast.
      */
-    static DatasetGraph load(IriScheme iris) {
+    public static DatasetGraph load(IriScheme iris) {
         DatasetGraph store = Stores.inMemory();
         try {
             Ingest.create().iris(iris).checkShapes(false).loadInputs(store, inputs());

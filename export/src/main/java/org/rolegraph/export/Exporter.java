@@ -165,6 +165,22 @@ public final class Exporter {
         }
     }
 
+    /**
+     * Writes one graph (a role document, say) in {@code format}: sorted and laid out like an export,
+     * with no metadata.
+     */
+    public static void write(Graph graph, ExportFormat format, IriScheme iris, OutputStream out) {
+        Exporter exporter = new Exporter(org.apache.jena.sparql.core.DatasetGraphFactory.wrap(graph)).iris(iris).format(format);
+        try (SortedQuads sorted = new SortedQuads(true)) {
+            graph.find().forEachRemaining(t -> sorted.add(Quad.create(Quad.defaultGraphIRI, t)));
+            switch (format) {
+                case JSONLD -> exporter.writeJsonLd(sorted.iterator(), List.of(), out);
+                case RDFXML -> exporter.writeRdfXml(sorted.iterator(), List.of(), out);
+                default -> exporter.writeStream(sorted.iterator(), List.of(), out);
+            }
+        }
+    }
+
     /** Writes to a stream (left open). */
     public ExportResult writeTo(OutputStream out) {
         long start = System.nanoTime();

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -27,6 +29,7 @@ import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.NodeCmp;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -51,13 +54,14 @@ public final class RoleDocuments {
     private static final Node DERIVED_FROM = PROV.wasDerivedFrom.asNode();
 
     /**
-     * The role as one JSON-LD object: its statements, with the resources it points at embedded. A
-     * statement's source appears as {@code wasDerivedFrom}: on the role for every source that
-     * describes it, and on each salary estimate for the source that gives it.
+     * The role document as a graph: the role's statements, with a {@code wasDerivedFrom} link to every
+     * source that describes it; the descriptions of the duties, skills, salaries, certifications,
+     * bodies, category codes and sources it points at (each salary linked to its source); and the
+     * labels of the roles and concepts it names. Every format of a role document carries this graph.
      *
      * @throws IllegalArgumentException when the store has no such role
      */
-    public static String framed(DatasetGraph store, IriScheme iris, String roleId) {
+    public static Graph graph(DatasetGraph store, IriScheme iris, String roleId) {
         Node role = NodeFactory.createURI(iris.role(roleId));
         store.begin(ReadWrite.READ);
         try {
@@ -65,17 +69,47 @@ public final class RoleDocuments {
             if (own.isEmpty()) {
                 throw new IllegalArgumentException("unknown role '" + roleId + "'");
             }
-            List<Triple> root = new ArrayList<>();
-            sourcesOf(store, role).forEach(source -> root.add(Triple.create(role, DERIVED_FROM, source)));
-            root.addAll(own);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (JsonLdWriter writer = new JsonLdWriter(out, JsonLdContext.shipped())) {
-                writer.framedDocument(role, node -> node.equals(role) ? root : describe(store, iris, node));
+            Graph graph = GraphFactory.createDefaultGraph();
+            sourcesOf(store, role).forEach(source -> graph.add(Triple.create(role, DERIVED_FROM, source)));
+            own.forEach(graph::add);
+            // Walk out from the role as the framed document embeds: each node described once.
+            Set<Node> seen = new HashSet<>(Set.of(role));
+            java.util.ArrayDeque<Node> queue = new java.util.ArrayDeque<>();
+            graph.find(role, Node.ANY, Node.ANY).forEachRemaining(t -> queue.add(t.getObject()));
+            while (!queue.isEmpty()) {
+                Node node = queue.removeFirst();
+                if ((node.isURI() || node.isBlank()) && seen.add(node)) {
+                    for (Triple triple : describe(store, iris, node)) {
+                        graph.add(triple);
+                        queue.add(triple.getObject());
+                    }
+                }
             }
-            return out.toString(StandardCharsets.UTF_8);
+            return graph;
         } finally {
             store.end();
         }
+    }
+
+    /**
+     * The role document as one JSON-LD object (RoleGraph's context embedded): the role with the nodes
+     * it points at nested inside it, each once. It expands to exactly {@link #graph}.
+     *
+     * @throws IllegalArgumentException when the store has no such role
+     */
+    public static String framed(DatasetGraph store, IriScheme iris, String roleId) {
+        Graph graph = graph(store, iris, roleId);
+        Node role = NodeFactory.createURI(iris.role(roleId));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonLdWriter writer = new JsonLdWriter(out, JsonLdContext.shipped())) {
+            writer.framedDocument(role, node -> {
+                List<Triple> triples = new ArrayList<>(graph.find(node, Node.ANY, Node.ANY).toList());
+                // Sources first, then rdf:type, then the rest in term order.
+                triples.sort(Comparator.comparing((Triple t) -> !t.getPredicate().equals(DERIVED_FROM)).thenComparing(TRIPLE_ORDER));
+                return triples;
+            });
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** What to embed for a node the role points at: labels only for other roles and ontology concepts. */

@@ -41,6 +41,7 @@ import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.system.Txn;
+
 import org.rolegraph.app.ComparisonWriter;
 import org.rolegraph.export.ExportFormat;
 import org.rolegraph.export.Exporter;
@@ -141,22 +142,23 @@ final class Site extends HttpServlet {
 
     private void role(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Vary", "Accept");
-        String format = request.getParameter("format");
-        MediaType chosen = format != null ? byFormat(format) : negotiate(request, ROLE_OFFERS);
-        if (chosen == null) {
-            text(response, format != null ? 400 : 406, (format != null ? "format=" + format + " is not one of ttl, jsonld, nt, html"
-                    : "cannot answer Accept: " + request.getHeader("Accept")) + "; available: text/turtle, application/ld+json, "
-                    + "application/n-triples, text/html\n");
-            return;
-        }
         try (RDFConnection connection = connect()) {
+            // An unknown role is a 404 whatever was asked for; then the representation is negotiated.
             RoleProfile profile = new Roles(connection, iris, timeout).describe(id);
+            String format = request.getParameter("format");
+            MediaType chosen = format != null ? byFormat(format) : negotiate(request, ROLE_OFFERS);
+            if (chosen == null) {
+                text(response, format != null ? 400 : 406, (format != null ? "format=" + format + " is not one of ttl, jsonld, nt, html"
+                        : "cannot answer Accept: " + request.getHeader("Accept")) + "; available: text/turtle, application/ld+json, "
+                        + "application/n-triples, text/html\n");
+                return;
+            }
             String type = chosen.getContentTypeStr();
+            // Every machine-readable form carries the same graph, the role document.
             byte[] body = switch (type) {
-                case "text/turtle" -> export(ExportFormat.TURTLE, id);
-                case "application/n-triples" -> export(ExportFormat.NTRIPLES, id);
-                case "application/ld+json" -> Txn.calculateRead(store, () -> RoleDocuments.framed(store, iris, id))
-                        .getBytes(StandardCharsets.UTF_8);
+                case "text/turtle" -> roleDocument(ExportFormat.TURTLE, id);
+                case "application/n-triples" -> roleDocument(ExportFormat.NTRIPLES, id);
+                case "application/ld+json" -> RoleDocuments.framed(store, iris, id).getBytes(StandardCharsets.UTF_8);
                 default -> Pages.role(profile).getBytes(StandardCharsets.UTF_8);
             };
             send(response, 200, type.equals("application/xhtml+xml") ? "text/html" : type, body);
@@ -165,9 +167,9 @@ final class Site extends HttpServlet {
         }
     }
 
-    private byte[] export(ExportFormat format, String id) {
+    private byte[] roleDocument(ExportFormat format, String id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Exporter.create(store).iris(iris).format(format).roles(List.of(id)).writeTo(out);
+        Exporter.write(RoleDocuments.graph(store, iris, id), format, iris, out);
         return out.toByteArray();
     }
 
@@ -188,7 +190,7 @@ final class Site extends HttpServlet {
             return offers.first();
         }
         try {
-            return AcceptList.match(AcceptList.create(accept), offers);
+            return AcceptList.match(new AcceptList(accept), offers);
         } catch (RuntimeException e) {
             return null;
         }
