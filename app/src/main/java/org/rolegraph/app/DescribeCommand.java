@@ -2,11 +2,8 @@ package org.rolegraph.app;
 
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -121,63 +118,17 @@ final class DescribeCommand implements Runnable {
         }
     }
 
+    /** The estimate in words, with its note. */
     static String salaryText(SalaryFigure s) {
-        List<String> figures = new ArrayList<>();
-        if (s.mean() != null) {
-            figures.add("average " + money(s.mean(), s.currency()));
-        }
-        if (s.median() != null) {
-            figures.add("median " + money(s.median(), s.currency()));
-        }
-        if (s.min() != null) {
-            figures.add("range " + money(s.min(), s.currency()) + " to " + money(s.max(), s.currency()));
-        }
-        if (s.percentile10() != null) {
-            figures.add("10th percentile " + money(s.percentile10(), s.currency()));
-        }
-        if (s.percentile90() != null) {
-            figures.add("90th percentile " + money(s.percentile90(), s.currency()));
-        }
-        StringBuilder text = new StringBuilder(String.join(", ", figures)).append(' ').append(period(s.period()));
-        List<String> details = new ArrayList<>();
-        if (s.region() != null) {
-            details.add(s.region());
-        }
-        if (s.year() != null) {
-            details.add(s.year());
-        }
-        if (s.provider() != null) {
-            details.add("data from " + s.provider());
-        }
-        if (!details.isEmpty()) {
-            text.append(" (").append(String.join(", ", details)).append(')');
-        }
-        if (s.note() != null) {
-            text.append(". ").append(s.note());
-        }
-        return text.toString();
+        return s.summary() + (s.note() == null ? "" : ". " + s.note());
     }
 
-    private static String money(BigDecimal amount, String currency) {
-        return number(amount) + " " + currency;
-    }
-
-    /** A figure with thousands separators, as the articles write them. */
     static String number(BigDecimal amount) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount);
+        return SalaryFigure.number(amount);
     }
 
     static String period(String duration) {
-        return switch (duration) {
-            case "P1Y" -> "per year";
-            case "P1M" -> "per month";
-            case "P1W" -> "per week";
-            case "P1D" -> "per day";
-            case "PT1H" -> "per hour";
-            default -> "per " + duration;
-        };
+        return SalaryFigure.perPeriod(duration);
     }
 
     private static String marks(List<SourceRef> sources, Map<String, Integer> footnotes) {

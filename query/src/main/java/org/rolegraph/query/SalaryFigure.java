@@ -1,6 +1,10 @@
 package org.rolegraph.query;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One salary estimate of a role as one source states it. Figures the source does not give are null;
@@ -8,4 +12,63 @@ import java.math.BigDecimal;
  */
 public record SalaryFigure(String iri, String currency, String period, BigDecimal mean, BigDecimal median,
         BigDecimal min, BigDecimal max, BigDecimal percentile10, BigDecimal percentile90, String provider,
-        String year, String region, String note, SourceRef source) {}
+        String year, String region, String note, SourceRef source) {
+
+    /** The estimate in words, as the CLI and the pages show it: "average 66,214 USD per year (US, 2024)". */
+    public String summary() {
+        List<String> figures = new ArrayList<>();
+        if (mean != null) {
+            figures.add("average " + money(mean));
+        }
+        if (median != null) {
+            figures.add("median " + money(median));
+        }
+        if (min != null) {
+            figures.add("range " + money(min) + " to " + money(max));
+        }
+        if (percentile10 != null) {
+            figures.add("10th percentile " + money(percentile10));
+        }
+        if (percentile90 != null) {
+            figures.add("90th percentile " + money(percentile90));
+        }
+        StringBuilder text = new StringBuilder(String.join(", ", figures)).append(' ').append(perPeriod(period));
+        List<String> details = new ArrayList<>();
+        if (region != null) {
+            details.add(region);
+        }
+        if (year != null) {
+            details.add(year);
+        }
+        if (provider != null) {
+            details.add("data from " + provider);
+        }
+        if (!details.isEmpty()) {
+            text.append(" (").append(String.join(", ", details)).append(')');
+        }
+        return text.toString();
+    }
+
+    private String money(BigDecimal amount) {
+        return number(amount) + " " + currency;
+    }
+
+    /** A figure with thousands separators, as the articles write them. */
+    public static String number(BigDecimal amount) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+        format.setMaximumFractionDigits(2);
+        return format.format(amount);
+    }
+
+    /** "per year" for P1Y, and so on for the periods the role-data format knows. */
+    public static String perPeriod(String duration) {
+        return switch (duration == null ? "" : duration) {
+            case "P1Y" -> "per year";
+            case "P1M" -> "per month";
+            case "P1W" -> "per week";
+            case "P1D" -> "per day";
+            case "PT1H" -> "per hour";
+            default -> "per " + duration;
+        };
+    }
+}

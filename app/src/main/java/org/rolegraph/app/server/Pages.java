@@ -3,8 +3,6 @@ package org.rolegraph.app.server;
 import static org.rolegraph.app.server.Html.esc;
 import static org.rolegraph.app.server.Html.url;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,51 +136,7 @@ final class Pages {
     }
 
     static String salary(SalaryFigure s) {
-        List<String> figures = new ArrayList<>();
-        if (s.mean() != null) {
-            figures.add("average " + money(s.mean(), s.currency()));
-        }
-        if (s.median() != null) {
-            figures.add("median " + money(s.median(), s.currency()));
-        }
-        if (s.min() != null) {
-            figures.add("range " + money(s.min(), s.currency()) + " to " + money(s.max(), s.currency()));
-        }
-        if (s.percentile10() != null) {
-            figures.add("10th percentile " + money(s.percentile10(), s.currency()));
-        }
-        if (s.percentile90() != null) {
-            figures.add("90th percentile " + money(s.percentile90(), s.currency()));
-        }
-        String period = switch (s.period() == null ? "" : s.period()) {
-            case "P1Y" -> "per year";
-            case "P1M" -> "per month";
-            case "P1W" -> "per week";
-            case "P1D" -> "per day";
-            case "PT1H" -> "per hour";
-            default -> "per " + s.period();
-        };
-        StringBuilder text = new StringBuilder(String.join(", ", figures)).append(' ').append(period);
-        List<String> details = new ArrayList<>();
-        if (s.region() != null) {
-            details.add(s.region());
-        }
-        if (s.year() != null) {
-            details.add(s.year());
-        }
-        if (s.provider() != null) {
-            details.add("data from " + s.provider());
-        }
-        if (!details.isEmpty()) {
-            text.append(" (").append(String.join(", ", details)).append(')');
-        }
-        return text.toString();
-    }
-
-    private static String money(BigDecimal amount, String currency) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-        format.setMaximumFractionDigits(2);
-        return format.format(amount) + " " + currency;
+        return s.summary();
     }
 
     private static Map<String, Integer> footnotes(List<SourceRef> sources) {
