@@ -18,7 +18,8 @@
  *      the article both figures come from; every footnote mark points at an
  *      entry of that list;
  *   4. the same comparison on a phone-sized viewport (390x844): the page does
- *      not scroll sideways (a wide table scrolls inside its own box);
+ *      not scroll sideways (a wide table scrolls inside its own box); whether
+ *      the role page does is reported as a note, not a failure;
  *   5. throughout: every request the pages make goes to BASE_URL (no fonts,
  *      scripts, styles or images from elsewhere), none fails or answers with
  *      an error, no page logs an error, and every link to BASE_URL on the
@@ -97,6 +98,7 @@ function require_(condition, message, detail) {
 }
 
 const quote = s => JSON.stringify(s);
+const plain = s => String(s).replace(/\u001b\[[0-9;]*m/g, '');
 const squash = s => (s || '').replace(/\s+/g, ' ').trim();
 
 async function main(argv) {
@@ -283,6 +285,11 @@ async function main(argv) {
     await collectLinks(page);
     await page.screenshot({path: path.join(outDir, 'compare.png'), fullPage: true});
     ok('screenshot compare.png (1280 px wide)');
+    // The salaries row, scrolled into view, for the README: one screen, not the whole table.
+    await page.locator('#comparison tr.salaries').scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollBy(0, -260));
+    await page.screenshot({path: path.join(outDir, 'compare-salaries.png'), fullPage: false});
+    ok('screenshot compare-salaries.png (one screen around the salaries row)');
 
     // 4. The same page on a phone-sized viewport.
     await page.setViewportSize(PHONE);
@@ -309,6 +316,20 @@ async function main(argv) {
     await page.screenshot({path: path.join(outDir, 'compare-phone.png'), fullPage: true});
     ok(`screenshot compare-phone.png (${PHONE.width}x${PHONE.height} viewport)`);
 
+    // The role page on the phone: reported, not failed (the brief's checks are the comparison's).
+    response = await page.goto(`${base}/role/${ROLE_ID}`, {waitUntil: 'load'});
+    const roleLayout = await page.evaluate(() => {
+      const doc = document.documentElement;
+      const wide = [...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > doc.clientWidth + 1)
+        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > doc.clientWidth + 1))
+        .map(e => `${e.tagName.toLowerCase()} "${e.textContent.trim().slice(0, 60)}"`);
+      return {viewport: doc.clientWidth, page: doc.scrollWidth, wide: [...new Set(wide)].slice(0, 5)};
+    });
+    if(roleLayout.page > roleLayout.viewport) {
+      notes.add(`on a ${PHONE.width} px viewport /role/${ROLE_ID} scrolls sideways: the page is ${roleLayout.page} px ` +
+        `wide; too wide: ${roleLayout.wide.join(', ')}`);
+    }
+
     // 5. Links to our own server, on every page visited.
     const broken = [];
     for(const [url, from] of links) {
@@ -323,8 +344,11 @@ async function main(argv) {
     check(broken.length === 0, `each of the ${links.size} links to ${base} on the pages visited answers 200`, broken.join('; '));
   } catch(e) {
     if(!(e instanceof Fatal)) {
-      failures.push('unexpected error: ' + e.message);
-      console.log('FAIL unexpected error: ' + (e.stack || e.message));
+      // playwright's messages carry a call log with terminal colours: keep the first line, plainly
+      const message = plain(e.message).split('\n')[0];
+      checks++;
+      failures.push('unexpected error: ' + message);
+      console.log('FAIL unexpected error: ' + plain(e.stack || e.message));
     }
   } finally {
     await context.close().catch(() => {});

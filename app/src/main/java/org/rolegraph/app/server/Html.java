@@ -49,6 +49,7 @@ final class Html {
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>%s · RoleGraph</title>
                 <link rel="stylesheet" href="/static/style.css">
+                <link rel="icon" href="data:,">
                 %s</head>
                 <body>
                 <header><a class="brand" href="/">RoleGraph</a>

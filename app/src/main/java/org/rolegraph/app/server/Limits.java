@@ -17,9 +17,14 @@ import jakarta.servlet.http.HttpServletResponse;
 final class Limits implements Filter {
 
     private final long maxBody;
+    private final jakarta.servlet.http.HttpServlet site;
+    private final java.util.function.Predicate<String> sitePath;
 
-    Limits(long maxBody) {
+    /** {@code site} answers (with its own Not found page) any path that neither it nor Fuseki serves. */
+    Limits(long maxBody, jakarta.servlet.http.HttpServlet site, java.util.function.Predicate<String> sitePath) {
         this.maxBody = maxBody;
+        this.site = site;
+        this.sitePath = sitePath;
     }
 
     @Override
@@ -51,6 +56,11 @@ final class Limits implements Filter {
         long length = request.getContentLengthLong();
         if (length > maxBody) {
             response.sendError(413, "request body of " + length + " bytes is over the limit of " + maxBody);
+            return;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(RoleGraphServer.DATASET) && !sitePath.test(path)) {
+            site.service(request, response);
             return;
         }
         chain.doFilter(request, response);

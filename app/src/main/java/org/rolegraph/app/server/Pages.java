@@ -206,15 +206,30 @@ final class Pages {
         body.append("</tbody></table></div>\n");
         if (!comparison.disagreements().isEmpty()) {
             body.append("<h2>Where sources disagree</h2>\n<ul>\n");
-            comparison.disagreements().forEach(d -> body.append("<li>").append(esc(d.roleId())).append(": ")
-                    .append(esc(d.value1())).append(marks(List.of(d.source1()), notes)).append(" vs ").append(esc(d.value2()))
-                    .append(marks(List.of(d.source2()), notes)).append("</li>\n"));
+            for (var d : comparison.disagreements()) {
+                String role = comparison.roles().stream().filter(r -> r.id().equals(d.roleId())).map(RoleSummary::label)
+                        .findFirst().orElse(d.roleId());
+                String aspect = d.aspect().endsWith("#mean") ? "average salary" : d.aspect().endsWith("median") ? "median salary"
+                        : d.aspect().substring(d.aspect().lastIndexOf('#') + 1);
+                String unit = d.currency() == null ? "" : " " + d.currency() + " " + SalaryFigure.perPeriod(d.period());
+                body.append("<li>").append(esc(role)).append(", ").append(esc(aspect)).append(": ").append(esc(figure(d.value1())))
+                        .append(esc(unit)).append(marks(List.of(d.source1()), notes)).append(" vs ").append(esc(figure(d.value2())))
+                        .append(esc(unit)).append(marks(List.of(d.source2()), notes)).append("</li>\n");
+            }
             body.append("</ul>\n");
         }
         body.append(sources(comparison.sources(), notes));
         String title = comparison.roles().stream().map(RoleSummary::label).collect(Collectors.joining(" vs "));
         return Html.page(title, body.toString(), List.<String[]>of(new String[] {"application/json",
             "/compare?roles=" + url(String.join(",", chosen)) + "&format=json"}));
+    }
+
+    private static String figure(String value) {
+        try {
+            return SalaryFigure.number(new java.math.BigDecimal(value));
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private static String salaryRow(Comparison comparison, Map<String, Integer> notes) {

@@ -99,8 +99,7 @@ public final class RoleGraphServer {
                 .addEndpoint(DATASET, "sparql", Operation.Query)
                 .addEndpoint(DATASET, "query", Operation.Query)
                 .addEndpoint(DATASET, "", Operation.Query)
-                .addEndpoint(DATASET, "data", Operation.GSP_R)
-                .addFilter("/*", new Limits(maxBody));
+                .addEndpoint(DATASET, "data", Operation.GSP_R);
         if (updates) {
             builder.registerOperation(Operation.Update, new SafeUpdate())
                     .auth(AuthScheme.BASIC)
@@ -109,10 +108,13 @@ public final class RoleGraphServer {
                     .addEndpoint(DATASET, "graph", Operation.GSP_RW, Auth.ANY_USER);
         }
         Site site = new Site(store, iris, timeout, resultCap, updates);
-        for (String path : new String[] {"", "/index.html", "/role/*", "/compare", "/sparql", "/ontology", "/context.jsonld", "/shapes.ttl",
-            "/role-data.schema.json", "/download/*", "/downloads", "/static/*", "/healthz"}) {
+        java.util.List<String> paths = java.util.List.of("", "/index.html", "/role/*", "/compare", "/sparql", "/ontology",
+                "/context.jsonld", "/shapes.ttl", "/role-data.schema.json", "/download/*", "/downloads", "/static/*", "/healthz");
+        for (String path : paths) {
             builder.addServlet(path, site);
         }
+        builder.addFilter("/*", new Limits(maxBody, site, path -> path.isEmpty() || path.equals("/")
+                || paths.stream().anyMatch(p -> p.endsWith("/*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p))));
         return builder.build().start();
     }
 }

@@ -301,6 +301,15 @@ class ServerTest {
     }
 
     @Test
+    void anyOtherPathGetsTheSitesNotFoundPage() {
+        for (String path : List.of("/nonexistent", "/favicon.ico", "/static/nope.css")) {
+            HttpResponse<byte[]> response = get(path, "Accept", "text/html");
+            assertEquals(404, response.statusCode(), path);
+            assertTrue(Http.text(response).contains("<h1>Not found</h1>"), path);
+        }
+    }
+
+    @Test
     void thePagesRender() {
         String home = Http.text(get("/", "Accept", "text/html"));
         assertTrue(home.contains("<a href=\"/role/delivery-manager\">Delivery manager</a>"));
