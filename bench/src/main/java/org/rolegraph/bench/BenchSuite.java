@@ -1,0 +1,395 @@
+package org.rolegraph.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
+import org.rolegraph.app.server.RoleGraphServer;
+import org.rolegraph.export.ExportFormat;
+import org.rolegraph.export.Exporter;
+import org.rolegraph.ingest.Ingest;
+import org.rolegraph.ingest.IngestResult;
+import org.rolegraph.ingest.Stores;
+import org.rolegraph.model.IriScheme;
+import org.rolegraph.query.Comparisons;
+import org.rolegraph.query.QueryBindings;
+import org.rolegraph.query.QueryCatalog;
+
+/**
+ * The performance suite: for each data set size, every RoleGraph path measured against the best
+ * baseline Jena offers, in the same run, on the same data and the same kind of store. Writes
+ * results.md and results.png (and results-latency.png) into the output folder.
+ *
+ * <pre>
+ * java -jar bench/target/rolegraph-bench.jar --quick          # 1k and 10k roles, a few minutes
+ * java -Xmx16g -jar bench/target/rolegraph-bench.jar          # 1k, 10k and 100k roles
+ * </pre>
+ */
+public final class BenchSuite {
+
+    private final Results results = new Results();
+    private final Path work;
+    private final boolean quick;
+
+    private BenchSuite(Path work, boolean quick) {
+        this.work = work;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        Path out = Path.of(option(args, "--out", "bench/results"));
+        int[] sizes = Arrays.stream(option(args, "--sizes", quick ? "1000,10000" : "1000,10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Path jar = Path.of(option(args, "--app-jar", "app/target/rolegraph.jar"));
+        Files.createDirectories(out);
+        Path work = Files.createTempDirectory("rolegraph-bench");
+        BenchSuite suite = new BenchSuite(work, quick);
+        String machine = machine();
+        System.out.println("RoleGraph benchmarks on " + machine);
+        long start = System.nanoTime();
+        for (int roles : sizes) {
+            suite.size(roles, roles == sizes[sizes.length - 1]);
+        }
+        if (Files.exists(jar)) {
+            suite.cliStart(jar);
+        }
+        String command = "java -jar bench/target/rolegraph-bench.jar " + String.join(" ", args);
+        suite.results.writeMarkdown(out.resolve("results.md"), machine, command.strip());
+        suite.results.plot(out.resolve("results.png"), machine);
+        System.out.printf(Locale.ROOT, "done in %.0f s; results in %s%n", (System.nanoTime() - start) / 1e9, out);
+        deleteTree(work);
+    }
+
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static String machine() {
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "%d cores, %d GiB max heap, Java %s, %s %s, Jena %s", runtime.availableProcessors(),
+                runtime.maxMemory() >> 30, System.getProperty("java.version"), System.getProperty("os.name"),
+                System.getProperty("os.arch"), org.apache.jena.Jena.VERSION);
+    }
+
+    // ---- one size -----------------------------------------------------------------------------------
+
+    private void size(int roles, boolean largest) throws Exception {
+        System.out.printf(Locale.ROOT, "%n== %,d roles%n", roles);
+        Path json = work.resolve("roles-" + roles + ".json");
+        Path yaml = work.resolve("roles-" + roles + ".yaml");
+        new RoleDataGenerator(roles, 42).write(json);
+        new RoleDataGenerator(roles, 42).write(yaml);
+        // The same statements as N-Quads and N-Triples, for Jena's own loaders.
+        DatasetGraph reference = Stores.inMemory();
+        Ingest.create().checkShapes(false).load(reference, List.of(json));
+        Path nquads = work.resolve("roles-" + roles + ".nq");
+        Path ntriples = work.resolve("roles-" + roles + ".nt");
+        long quads;
+        try (OutputStream q = new BufferedOutputStream(Files.newOutputStream(nquads));
+                OutputStream t = new BufferedOutputStream(Files.newOutputStream(ntriples))) {
+            Txn.executeRead(reference, () -> {
+                RDFDataMgr.write(q, reference, Lang.NQUADS);
+                RDFDataMgr.write(t, reference.getUnionGraph(), Lang.NTRIPLES);
+            });
+        }
+        quads = Txn.calculateRead(reference, () -> Iter.count(reference.find()));
+        long triples = Files.lines(ntriples).count();
+        reference.close();
+        int runs = roles >= 100_000 ? 1 : quick ? 2 : 3;
+
+        // 1. Ingest into memory, against RIOT parsing the same triples as N-Triples into the same kind of store.
+        double riotRate = best(runs, () -> {
+            DatasetGraph store = Stores.inMemory();
+            long t0 = System.nanoTime();
+            Txn.executeWrite(store, () -> RDFParser.source(ntriples).lang(Lang.NTRIPLES).parse(store));
+            double rate = triples / seconds(t0);
+            store.close();
+            return rate;
+        });
+        for (Path file : List.of(json, yaml)) {
+            double rate = best(runs, () -> {
+                DatasetGraph store = Stores.inMemory();
+                long t0 = System.nanoTime();
+                IngestResult result = Ingest.create().load(store, List.of(file));
+                double r = result.quads() / seconds(t0);
+                store.close();
+                return r;
+            });
+            String format = file.toString().endsWith(".json") ? "JSON" : "YAML";
+            results.add(new Results.Row("1", roles, triples, "ingest " + format + " into memory", rate, "triples/s",
+                    "RIOT N-Triples", riotRate, ">= 1.0x", true, 1.0, "TDB2 in memory, SHACL check included"));
+        }
+
+        // 2. Ingest into TDB2 on disk, against TDB2's parallel bulk loader on the N-Quads.
+        double bulkRate = best(runs, () -> {
+            Path dir = Files.createTempDirectory(work, "bulk");
+            DatasetGraph store = Stores.open(dir);
+            long t0 = System.nanoTime();
+            DataLoader loader = LoaderFactory.parallelLoader(store, null);
+            loader.startBulk();
+            loader.load(nquads.toString());
+            loader.finishBulk();
+            double rate = quads / seconds(t0);
+            store.close();
+            deleteTree(dir);
+            return rate;
+        });
+        Path tdb = work.resolve("tdb-" + roles);
+        double tdbRate = best(runs, () -> {
+            deleteTree(tdb);
+            DatasetGraph store = Stores.open(tdb);
+            long t0 = System.nanoTime();
+            IngestResult result = Ingest.create().load(store, List.of(json));
+            double rate = result.quads() / seconds(t0);
+            store.close();
+            org.apache.jena.tdb2.sys.TDBInternal.expel(store);
+            return rate;
+        });
+        results.add(new Results.Row("2", roles, triples, "ingest JSON into TDB2 on disk", tdbRate, "triples/s",
+                "TDB2 parallel bulk loader", bulkRate, ">= 0.8x", true, 0.8, "one transaction, SHACL check included"));
+
+        // 3 and 4. Exports from an in-memory store, to a counting sink.
+        DatasetGraph store = Stores.inMemory();
+        Ingest.create().checkShapes(false).load(store, List.of(json));
+        double ntRate = rate(runs, triples, out -> Txn.executeRead(store, () -> RDFDataMgr.write(out, store.getUnionGraph(), Lang.NTRIPLES)));
+        double[] turtle = export(runs, triples, store, ExportFormat.TURTLE);
+        results.add(new Results.Row("3", roles, triples, "export Turtle", turtle[0], "triples/s", "Jena N-Triples writer",
+                ntRate, ">= 0.5x", true, 0.5, "sorted, grouped; peak heap +" + (long) turtle[1] + " MiB"));
+        double[] jsonld = export(runs, triples, store, ExportFormat.JSONLD);
+        double prettyRate = Double.NaN;
+        long prettyHeap = -1;
+        if (roles <= 100_000) {
+            try (HeapWatch heap = new HeapWatch()) {
+                prettyRate = rate(1, triples, out -> Txn.executeRead(store, () -> RDFDataMgr.write(out,
+                        store.getUnionGraph(), RDFFormat.JSONLD11_PRETTY)));
+                prettyHeap = heap.peakAboveStartMiB();
+            }
+        }
+        results.add(new Results.Row("4", roles, triples, "export JSON-LD", jsonld[0], "triples/s", "Jena JSONLD11_PRETTY",
+                prettyRate, ">= 5x", true, 5.0, "peak heap +" + (long) jsonld[1] + " MiB vs +" + prettyHeap + " MiB"));
+        store.close();
+
+        // 5. Compare two roles, every aspect, on the TDB2 store.
+        DatasetGraph disk = Stores.open(tdb);
+        double[] latency = compareLatency(disk, roles);
+        results.add(new Results.Row("5", roles, triples, "compare p50", latency[0], "ms", "p50 at 1k roles",
+                firstCompareP50 == 0 ? latency[0] : firstCompareP50, "<= 5 ms, flat", false, 2.0,
+                String.format(Locale.ROOT, "p99 %.2f ms (goal <= 20 ms)", latency[1])));
+        if (firstCompareP50 == 0) {
+            firstCompareP50 = latency[0];
+        }
+
+        // 6. The server: /compare as JSON against the raw SPARQL endpoint answering the compare query.
+        if (largest) {
+            serverThroughput(disk, roles, triples);
+        }
+        disk.close();
+    }
+
+    private double firstCompareP50;
+
+    private interface Measurement {
+        double run() throws Exception;
+    }
+
+    private static double best(int runs, Measurement measurement) throws Exception {
+        double best = 0;
+        for (int i = 0; i < runs; i++) {
+            best = Math.max(best, measurement.run());
+        }
+        return best;
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private interface Writer {
+        void write(OutputStream out) throws Exception;
+    }
+
+    /** Triples per second writing to a sink that only counts. */
+    private static double rate(int runs, long triples, Writer writer) throws Exception {
+        return best(runs, () -> {
+            OutputStream sink = OutputStream.nullOutputStream();
+            long t0 = System.nanoTime();
+            writer.write(sink);
+            return triples / seconds(t0);
+        });
+    }
+
+    /** Rate and peak heap (MiB above the start) of one of our exports. */
+    private static double[] export(int runs, long triples, DatasetGraph store, ExportFormat format) throws Exception {
+        double best = 0;
+        long heapPeak = 0;
+        for (int i = 0; i < runs; i++) {
+            try (HeapWatch heap = new HeapWatch()) {
+                long t0 = System.nanoTime();
+                Exporter.create(store).format(format).writeTo(OutputStream.nullOutputStream());
+                best = Math.max(best, triples / seconds(t0));
+                heapPeak = Math.max(heapPeak, heap.peakAboveStartMiB());
+            }
+        }
+        return new double[] {best, heapPeak};
+    }
+
+    /** p50 and p99 of a full comparison of two random roles, in ms, after a warm-up. */
+    private double[] compareLatency(DatasetGraph store, int roles) {
+        SplittableRandom random = new SplittableRandom(7);
+        try (RDFConnection connection = RDFConnection.connect(DatasetFactory.wrap(store))) {
+            Comparisons comparisons = new Comparisons(connection, IriScheme.DEFAULT);
+            int warmup = quick ? 200 : 500;
+            int measured = quick ? 500 : 2000;
+            long[] times = new long[measured];
+            for (int i = 0; i < warmup + measured; i++) {
+                String a = RoleDataGenerator.roleId(random.nextInt(roles));
+                String b = RoleDataGenerator.roleId(random.nextInt(roles));
+                long t0 = System.nanoTime();
+                comparisons.compare(List.of(a, b));
+                if (i >= warmup) {
+                    times[i - warmup] = System.nanoTime() - t0;
+                }
+            }
+            Arrays.sort(times);
+            return new double[] {times[measured / 2] / 1e6, times[(int) (measured * 0.99)] / 1e6};
+        }
+    }
+
+    private void serverThroughput(DatasetGraph store, int roles, long triples) throws Exception {
+        FusekiServer server = RoleGraphServer.create(store).port(0).start();
+        try {
+            String base = "http://localhost:" + server.getHttpPort();
+            Query compare = QueryBindings.withValues(QueryCatalog.get("compare"), "role", List.of(
+                    NodeFactory.createURI(IriScheme.DEFAULT.role(RoleDataGenerator.roleId(1))),
+                    NodeFactory.createURI(IriScheme.DEFAULT.role(RoleDataGenerator.roleId(2)))));
+            String sparql = base + "/rolegraph/sparql?query=" + URLEncoder.encode(compare.toString(), StandardCharsets.UTF_8);
+            String api = base + "/compare?roles=" + RoleDataGenerator.roleId(1) + "," + RoleDataGenerator.roleId(2) + "&format=json";
+            Duration run = Duration.ofSeconds(quick ? 5 : 15);
+            load(sparql, "application/sparql-results+json", Duration.ofSeconds(2));
+            double[] raw = load(sparql, "application/sparql-results+json", run);
+            load(api, "application/json", Duration.ofSeconds(2));
+            double[] ours = load(api, "application/json", run);
+            results.add(new Results.Row("6", roles, triples, "server /compare JSON", ours[0], "req/s",
+                    "SPARQL endpoint, compare query", raw[0], ">= 0.8x", true, 0.8,
+                    String.format(Locale.ROOT, "8 clients, %d s each; errors %d and %d", run.toSeconds(), (long) ours[1], (long) raw[1])));
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Requests per second and errors with 8 concurrent clients for a bounded run. */
+    private static double[] load(String url, String accept, Duration duration) throws Exception {
+        HttpClient client = HttpClient.newBuilder().build();
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        CountDownLatch finished = new CountDownLatch(8);
+        long t0 = System.nanoTime();
+        for (int c = 0; c < 8; c++) {
+            Thread thread = new Thread(() -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build();
+                while (System.nanoTime() < end) {
+                    try {
+                        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() == 200) {
+                            done.incrementAndGet();
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        errors.incrementAndGet();
+                    }
+                }
+                finished.countDown();
+            });
+            thread.start();
+        }
+        finished.await();
+        return new double[] {done.get() / seconds(t0), errors.get()};
+    }
+
+    // ---- 7. CLI start -------------------------------------------------------------------------------
+
+    private void cliStart(Path jar) throws Exception {
+        System.out.println("\n== CLI start");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> compare = new ArrayList<>(launcher(java, jar));
+        compare.addAll(List.of("compare", "product-manager", "delivery-manager"));
+        List<String> version = new ArrayList<>(launcher(java, jar));
+        version.add("--version");
+        double ours = medianSeconds(compare, 7);
+        double floor = medianSeconds(version, 7);
+        results.add(new Results.Row("7", 18, 1084, "CLI compare, whole process", ours * 1000, "ms", "the same jar's --version",
+                floor * 1000, "median <= 1000 ms", false, Double.NaN, ours <= 1.0 ? "met" : "missed by "
+                        + Math.round((ours - 1.0) * 1000) + " ms"));
+    }
+
+    /** The command ./rolegraph runs: with the class-data archive when the launcher has made one. */
+    private static List<String> launcher(String java, Path jar) {
+        Path archive = jar.resolveSibling("rolegraph.jsa");
+        return Files.exists(archive) ? List.of(java, "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                : List.of(java, "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+    }
+
+    private static double medianSeconds(List<String> command, int runs) throws Exception {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("failed: " + command);
+            }
+            times[i] = seconds(t0);
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
