@@ -38,6 +38,7 @@ import org.rolegraph.export.internal.DatasetMetadata;
 import org.rolegraph.export.internal.JsonLdContext;
 import org.rolegraph.export.internal.JsonLdWriter;
 import org.rolegraph.export.internal.SortedQuads;
+import org.rolegraph.export.internal.SubjectOrder;
 import org.rolegraph.export.internal.TurtleBlockWriter;
 import org.rolegraph.model.IriScheme;
 import org.rolegraph.model.Ontology;
@@ -185,7 +186,17 @@ public final class Exporter {
     public ExportResult writeTo(OutputStream out) {
         long start = System.nanoTime();
         CountingOutputStream counting = new CountingOutputStream(out);
-        long statements;
+        long statements = content == Content.DATA && roles.isEmpty() ? writeStore(counting) : writeSorted(counting);
+        try {
+            counting.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ExportResult(format, statements, counting.count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** A selection (roles, the ontology): its quads are few, so they are sorted all together. */
+    private long writeSorted(OutputStream out) {
         try (SortedQuads sorted = new SortedQuads(!format.carriesGraphs());
                 SortedQuads union = format.carriesGraphs() && fullExport() ? new SortedQuads(true) : null) {
             Set<String> sources = collect(sorted, union);
@@ -194,18 +205,47 @@ public final class Exporter {
                 long distinct = union != null ? Iter.count(union.iterator()) : Iter.count(sorted.iterator());
                 metadata = DatasetMetadata.describe(iris, distinct, sources);
             }
-            statements = switch (format) {
-                case JSONLD -> writeJsonLd(sorted.iterator(), metadata, counting);
-                case RDFXML -> writeRdfXml(sorted.iterator(), metadata, counting);
-                default -> writeStream(sorted.iterator(), metadata, counting);
-            };
+            return write(sorted.iterator(), metadata, out);
         }
+    }
+
+    /**
+     * The whole store, or one source's graph: subjects are sorted and each subject's statements read
+     * from the store's index in turn, so a large store streams out in bounded memory. The metadata's
+     * triple count needs one pass over the union first.
+     */
+    private long writeStore(OutputStream out) {
+        store.begin(ReadWrite.READ);
         try {
-            counting.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Node only = graph == null ? null : NodeFactory.createURI(iris.graph(graph));
+            List<Triple> metadata = List.of();
+            if (fullExport()) {
+                Set<String> sources = new TreeSet<>();
+                long distinct;
+                try (SubjectOrder counting = new SubjectOrder(store, null, true)) {
+                    Iter.count(counting.iterator());
+                    distinct = counting.distinctTriples();
+                    for (Node g : counting.graphs()) {
+                        store.find(g, g, PROV.wasDerivedFrom.asNode(), Node.ANY)
+                                .forEachRemaining(q -> sources.add(q.getObject().getURI()));
+                    }
+                }
+                metadata = DatasetMetadata.describe(iris, distinct, sources);
+            }
+            try (SubjectOrder order = new SubjectOrder(store, only, !format.carriesGraphs())) {
+                return write(order.iterator(), metadata, out);
+            }
+        } finally {
+            store.end();
         }
-        return new ExportResult(format, statements, counting.count, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private long write(Iterator<Quad> quads, List<Triple> metadata, OutputStream out) {
+        return switch (format) {
+            case JSONLD -> writeJsonLd(quads, metadata, out);
+            case RDFXML -> writeRdfXml(quads, metadata, out);
+            default -> writeStream(quads, metadata, out);
+        };
     }
 
     private boolean fullExport() {

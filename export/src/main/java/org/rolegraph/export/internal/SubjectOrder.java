@@ -1,0 +1,177 @@
+package org.rolegraph.export.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.apache.jena.atlas.data.BagFactory;
+import org.apache.jena.atlas.data.SortedDataBag;
+import org.apache.jena.atlas.data.ThresholdPolicyFactory;
+import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.system.SerializationFactoryFinder;
+import org.apache.jena.sparql.util.NodeCmp;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * The statements of a large store in export order without sorting the statements themselves: only
+ * the distinct subjects (or graph and subject pairs) are sorted, with Jena's spilling sort; then each
+ * subject's statements are read from the store's index and sorted in memory, a few dozen at a time.
+ * A store has about ten times fewer subjects than statements, so this sorts far less than sorting
+ * every quad, in bounded memory, and gives exactly the order {@link SortedQuads} gives.
+ */
+public final class SubjectOrder implements AutoCloseable {
+
+    /** Subjects held in memory before a sorted run spills to disk. */
+    public static final long SPILL_THRESHOLD = 500_000;
+
+    private static final Var G = Var.alloc("g");
+    private static final Var S = Var.alloc("s");
+    private static final Node TYPE = RDF.type.asNode();
+
+    private static final Comparator<Binding> KEYS = (a, b) -> {
+        int c = compareGraphs(a.get(G), b.get(G));
+        return c != 0 ? c : NodeCmp.compareRDFTerms(a.get(S), b.get(S));
+    };
+
+    /** Within a subject: rdf:type first, then predicate and object in term order (and graph for quads). */
+    private static final Comparator<Quad> WITHIN = (a, b) -> {
+        boolean aType = a.getPredicate().equals(TYPE);
+        boolean bType = b.getPredicate().equals(TYPE);
+        if (aType != bType) {
+            return aType ? -1 : 1;
+        }
+        int c = NodeCmp.compareRDFTerms(a.getPredicate(), b.getPredicate());
+        return c != 0 ? c : NodeCmp.compareRDFTerms(a.getObject(), b.getObject());
+    };
+
+    private static int compareGraphs(Node g1, Node g2) {
+        boolean d1 = g1 == null || Quad.isDefaultGraph(g1);
+        boolean d2 = g2 == null || Quad.isDefaultGraph(g2);
+        if (d1 || d2) {
+            return d1 == d2 ? 0 : d1 ? -1 : 1;
+        }
+        return NodeCmp.compareRDFTerms(g1, g2);
+    }
+
+    private final DatasetGraph store;
+    private final Node graph;
+    private final boolean union;
+    private final SortedDataBag<Binding> keys = BagFactory.newSortedBag(
+            ThresholdPolicyFactory.count(SPILL_THRESHOLD), SerializationFactoryFinder.bindingSerializationFactory(), KEYS);
+    private long distinctTriples;
+    private final List<Node> graphs = new ArrayList<>();
+
+    /**
+     * Reads the keys of {@code store} (inside the caller's read transaction): every graph, or only
+     * {@code graph} when it is not null; {@code union} collapses graphs (and duplicate triples).
+     */
+    public SubjectOrder(DatasetGraph store, Node graph, boolean union) {
+        this.store = store;
+        this.graph = graph;
+        this.union = union;
+        Iterator<Quad> quads = store.find(graph == null ? Node.ANY : graph, Node.ANY, Node.ANY, Node.ANY);
+        try {
+            Node lastGraph = null;
+            Node lastSubject = null;
+            while (quads.hasNext()) {
+                Quad quad = quads.next();
+                if (!quad.getGraph().equals(lastGraph)) {
+                    if (!graphs.contains(quad.getGraph())) {
+                        graphs.add(quad.getGraph());
+                    }
+                    lastGraph = quad.getGraph();
+                    lastSubject = null;
+                }
+                // Index order groups a graph's quads by subject; only changes need recording.
+                if (!quad.getSubject().equals(lastSubject)) {
+                    lastSubject = quad.getSubject();
+                    keys.add(union ? BindingFactory.binding(S, lastSubject)
+                            : BindingFactory.binding(G, quad.getGraph(), S, lastSubject));
+                }
+            }
+        } finally {
+            Iter.close(quads);
+        }
+    }
+
+    /** The graphs seen, in the store's order. */
+    public List<Node> graphs() {
+        return Collections.unmodifiableList(graphs);
+    }
+
+    /** The number of distinct triples in the union, known once {@link #iterator()} has been consumed. */
+    public long distinctTriples() {
+        return distinctTriples;
+    }
+
+    /** Every statement in export order; each subject's group read from the store when it is reached. */
+    public Iterator<Quad> iterator() {
+        Iterator<Binding> sortedKeys = keys.iterator();
+        return new Iterator<>() {
+            private Iterator<Quad> group = Collections.emptyIterator();
+            private Binding previous;
+
+            @Override
+            public boolean hasNext() {
+                while (!group.hasNext() && sortedKeys.hasNext()) {
+                    Binding key = sortedKeys.next();
+                    // A subject in several graphs is one key in the union: the sort puts its copies together.
+                    if (previous == null || KEYS.compare(previous, key) != 0) {
+                        previous = key;
+                        group = group(key);
+                    }
+                }
+                return group.hasNext();
+            }
+
+            @Override
+            public Quad next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return group.next();
+            }
+        };
+    }
+
+    private Iterator<Quad> group(Binding key) {
+        Node subject = key.get(S);
+        Node g = union ? (graph == null ? Node.ANY : graph) : key.get(G);
+        List<Quad> quads = new ArrayList<>();
+        store.find(g, subject, Node.ANY, Node.ANY).forEachRemaining(quads::add);
+        if (union) {
+            List<Quad> triples = new ArrayList<>(quads.size());
+            for (Quad q : quads) {
+                triples.add(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
+            }
+            triples.sort(WITHIN);
+            List<Quad> distinct = new ArrayList<>(triples.size());
+            Triple previous = null;
+            for (Quad q : triples) {
+                if (previous == null || !previous.equals(q.asTriple())) {
+                    distinct.add(q);
+                    previous = q.asTriple();
+                }
+            }
+            distinctTriples += distinct.size();
+            return distinct.iterator();
+        }
+        quads.sort(WITHIN);
+        return quads.iterator();
+    }
+
+    @Override
+    public void close() {
+        keys.close();
+    }
+}
