@@ -80,6 +80,7 @@ public final class Exporter {
     private Content content = Content.DATA;
     private String contextUrl;
     private ExportListener listener = ExportListener.NONE;
+    private long inMemoryLimit = SortedQuads.SPILL_THRESHOLD;
 
     private Exporter(DatasetGraph store) {
         this.store = Objects.requireNonNull(store);
@@ -123,6 +124,15 @@ public final class Exporter {
      */
     public Exporter contextUrl(String url) {
         this.contextUrl = url;
+        return this;
+    }
+
+    /**
+     * Up to this many statements a whole-store export is sorted in memory, which is fastest; past it
+     * the export streams subject by subject, in bounded memory (default: the spill threshold).
+     */
+    public Exporter inMemoryLimit(long statements) {
+        this.inMemoryLimit = statements;
         return this;
     }
 
@@ -215,6 +225,17 @@ public final class Exporter {
      * triple count needs one pass over the union first.
      */
     private long writeStore(OutputStream out) {
+        long size;
+        store.begin(ReadWrite.READ);
+        try {
+            size = Iter.count(Iter.limit(store.find(graph == null ? Node.ANY : NodeFactory.createURI(iris.graph(graph)),
+                    Node.ANY, Node.ANY, Node.ANY), inMemoryLimit + 1));
+        } finally {
+            store.end();
+        }
+        if (size <= inMemoryLimit) {
+            return writeSorted(out);
+        }
         store.begin(ReadWrite.READ);
         try {
             Node only = graph == null ? null : NodeFactory.createURI(iris.graph(graph));

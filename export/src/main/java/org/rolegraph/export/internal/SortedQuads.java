@@ -24,7 +24,7 @@ import org.apache.jena.vocabulary.RDF;
 public final class SortedQuads implements AutoCloseable {
 
     /** Quads held in memory before a sorted run spills to disk. */
-    public static final long SPILL_THRESHOLD = 200_000;
+    public static final long SPILL_THRESHOLD = 500_000;
 
     private static final Var G = Var.alloc("g");
     private static final Var S = Var.alloc("s");
