@@ -81,8 +81,9 @@ class CatalogQueriesTest {
         Comparison comparison = COMPARISONS.compare(List.of("delivery-manager", "project-manager"));
         Map<Aspect, AspectValues> aspects = comparison.aspects().stream()
                 .collect(Collectors.toMap(AspectValues::aspect, a -> a));
-        // Seed 001's table: timeframe "continuous engagement" vs "defined start and end dates";
-        // decision level "strategic & operational" vs "tactical & operational".
+        // Seed 001's comparison table: the delivery manager's engagement is ongoing, the project
+        // manager's bounded by the project; the first decides at strategic and operational level,
+        // the second at tactical and operational level.
         List<Statement> dmTimeframe = aspects.get(Aspect.TIMEFRAME).byRole().get("delivery-manager");
         assertEquals(List.of("continuous"), labels(dmTimeframe));
         assertTrue(citedBy(dmTimeframe.get(0), SEED_001));

@@ -51,7 +51,8 @@ class QueryCommandsTest {
         Cli cli = Cli.run("compare", "delivery-manager", "project-manager", "--width", "140");
         assertEquals(0, cli.exitCode(), cli.err());
         String out = cli.out();
-        // Seed 001's table: continuous vs defined start and end; strategic & operational vs tactical & operational.
+        // Seed 001's comparison table: ongoing against project-bound work; strategic and operational
+        // decisions against tactical and operational ones.
         assertTrue(out.lines().anyMatch(l -> l.matches("Timeframe\\s+\\| - continuous \\[\\d+]\\s+\\| - time-bound .*")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("Decision level\\s+\\| - operational \\[\\d+]\\s+\\| - operational .*")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("\\s+\\| - strategic \\[\\d+]\\s+\\| - tactical .*")), out);
