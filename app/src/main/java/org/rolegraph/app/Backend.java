@@ -77,7 +77,15 @@ final class Backend {
         try {
             return Stores.open(store);
         } catch (RuntimeException e) {
-            throw new UserFacingException("--store " + store + ": cannot open the TDB2 store: " + e.getMessage(),
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            java.util.regex.Matcher held = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(message);
+            if (held.find()) {
+                // TDB2 allows one process per store; a server holding it answers queries over HTTP instead.
+                throw new UserFacingException("--store " + store + ": the store is in use by another process (pid "
+                        + held.group(1) + "); stop it, or query it through its server with --endpoint",
+                        RoleGraphCommand.EXIT_FAILURE);
+            }
+            throw new UserFacingException("--store " + store + ": cannot open the TDB2 store: " + message,
                     RoleGraphCommand.EXIT_FAILURE);
         }
     }

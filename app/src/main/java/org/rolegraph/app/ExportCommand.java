@@ -122,7 +122,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
         } catch (RuntimeException e) {
             throw backend.explain(e);
         } finally {
-            store.close();
+            org.rolegraph.ingest.Stores.release(store);
         }
     }
 

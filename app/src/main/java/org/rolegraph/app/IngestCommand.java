@@ -82,7 +82,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
         try {
             return Ingest.create().iris(backend.iris()).listener(listener).load(store, inputs);
         } finally {
-            store.close();
+            Stores.release(store);
         }
     }
 

@@ -59,7 +59,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         } catch (IngestException e) {
             return report(e.problems(), spec.commandLine().getErr());
         } finally {
-            dataset.close();
+            org.rolegraph.ingest.Stores.release(dataset);
         }
     }
 

@@ -23,6 +23,17 @@ public final class Stores {
         return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
     }
 
+    /**
+     * Closes a store and, for TDB2 on disk, lets go of its directory, so another process (or a later
+     * open in this one) can use it. TDB2 otherwise keeps a directory locked for the life of the JVM.
+     */
+    public static void release(DatasetGraph dsg) {
+        dsg.close();
+        if (DatabaseMgr.isTDB2(dsg) && !DatabaseMgr.location(dsg).isMem()) {
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+        }
+    }
+
     private static DatasetGraph withUnionDefaultGraph(DatasetGraph dsg) {
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return dsg;
