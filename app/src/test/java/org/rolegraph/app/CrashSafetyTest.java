@@ -24,7 +24,7 @@ import org.rolegraph.model.IriScheme;
 /**
  * A child JVM ingests batches into a TDB2 store and is killed with kill -9 at random moments. After
  * each kill the store opens and holds every batch the child said was committed, each one whole, and
- * no part of any other. 5 kills in the default run; 50 with the crash-safety profile.
+ * no part of any other. 5 kills by default; -Drolegraph.kills=50 for the longer run.
  */
 class CrashSafetyTest {
 

@@ -1,12 +1,6 @@
 package org.rolegraph.ingest;
 
-import java.io.File;
 import java.nio.file.Path;
-
-import org.apache.jena.dboe.base.file.Location;
-import org.apache.jena.dboe.transaction.txn.TransactionException;
-import org.apache.jena.dboe.transaction.txn.journal.Journal;
-import org.apache.jena.tdb2.sys.DatabaseConnection;
 
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -24,53 +18,9 @@ public final class Stores {
         return withUnionDefaultGraph(DatabaseMgr.createDatasetGraph());
     }
 
-    /**
-     * Opens (or creates) a TDB2 store in {@code directory}. A process killed in the middle of writing
-     * the transaction journal can leave an incomplete entry at its end, which TDB2's recovery refuses
-     * to read; that entry belongs to a transaction that never committed, so the journal is cut back to
-     * its last whole entry and the store opened again.
-     */
+    /** Opens (or creates) a TDB2 store in {@code directory}. */
     public static DatasetGraph open(Path directory) {
-        try {
-            return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
-        } catch (TransactionException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("journal") || !cutTornJournals(directory)) {
-                throw e;
-            }
-            DatabaseConnection.internalExpel(Location.create(directory.toString()), true);
-            return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
-        }
-    }
-
-    /** Cuts each journal of the store back to its last whole entry; true when one was torn. */
-    private static boolean cutTornJournals(Path directory) {
-        boolean cut = false;
-        File[] dataDirectories = directory.toFile().listFiles((dir, name) -> name.startsWith("Data-"));
-        if (dataDirectories == null) {
-            return false;
-        }
-        for (File data : dataDirectories) {
-            if (!new File(data, "journal.jrnl").exists()) {
-                continue;
-            }
-            Journal journal = Journal.create(Location.create(data.getPath()));
-            try {
-                long whole = 0;
-                try {
-                    while (whole < journal.size()) {
-                        journal.readJournal(whole);
-                        whole = journal.position();
-                    }
-                } catch (TransactionException torn) {
-                    journal.truncate(whole);
-                    journal.sync();
-                    cut = true;
-                }
-            } finally {
-                journal.close();
-            }
-        }
-        return cut;
+        return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
     }
 
     /**
