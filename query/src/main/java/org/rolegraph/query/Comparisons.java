@@ -108,7 +108,7 @@ public final class Comparisons {
         List<SharedItem> partly = new ArrayList<>();
         Map<String, List<SharedItem>> unique = new LinkedHashMap<>();
         roles.forEach(r -> unique.put(r.id(), new ArrayList<>()));
-        Query query = Sparql.withValues(QueryCatalog.get("shared-and-unique"), "role", GraphReader.iriNodes(roles));
+        Query query = QueryBindings.withValues(QueryCatalog.get("shared-and-unique"), "role", GraphReader.iriNodes(roles));
         for (QuerySolution row : reader.sparql().select(query)) {
             List<String> holders = new ArrayList<>();
             for (String iri : GraphReader.text(row, "holderIris").split(" ")) {
@@ -158,7 +158,7 @@ public final class Comparisons {
     private List<Disagreement> disagreements(GraphReader reader, List<RoleSummary> roles) {
         Query query = QueryCatalog.get("disagreements");
         if (roles != null) {
-            query = Sparql.withValues(query, "role", GraphReader.iriNodes(roles));
+            query = QueryBindings.withValues(query, "role", GraphReader.iriNodes(roles));
         }
         List<Disagreement> result = new ArrayList<>();
         for (QuerySolution row : reader.sparql().select(query)) {
@@ -185,7 +185,7 @@ public final class Comparisons {
         }
         GraphReader reader = reader();
         RoleSummary role = reader.resolve(List.of(id)).get(0);
-        Query query = Sparql.substitute(QueryCatalog.get("similar"), Map.of("role", NodeFactory.createURI(role.iri())));
+        Query query = QueryBindings.substitute(QueryCatalog.get("similar"), Map.of("role", NodeFactory.createURI(role.iri())));
         query.setLimit(top);
         List<QuerySolution> rows = reader.sparql().select(query);
         List<String> ids = new ArrayList<>();
@@ -210,7 +210,7 @@ public final class Comparisons {
     public ReportingChain chain(String id) {
         GraphReader reader = reader();
         RoleSummary role = reader.resolve(List.of(id)).get(0);
-        Query query = Sparql.substitute(QueryCatalog.get("chain"), Map.of("role", NodeFactory.createURI(role.iri())));
+        Query query = QueryBindings.substitute(QueryCatalog.get("chain"), Map.of("role", NodeFactory.createURI(role.iri())));
         Set<String> aboveIds = new LinkedHashSet<>();
         Set<String> belowIds = new LinkedHashSet<>();
         for (QuerySolution row : reader.sparql().select(query)) {
@@ -308,7 +308,7 @@ public final class Comparisons {
                 values.put("keyword", NodeFactory.createLiteralString(keyword));
             }
             Map<String, List<String>> matched = new LinkedHashMap<>();
-            for (QuerySolution row : reader.sparql().select(Sparql.substitute(QueryCatalog.get("fit"), values))) {
+            for (QuerySolution row : reader.sparql().select(QueryBindings.substitute(QueryCatalog.get("fit"), values))) {
                 String iri = GraphReader.iri(row, "role");
                 labels.put(iri, GraphReader.text(row, "label"));
                 List<String> texts = new ArrayList<>(evidence == null ? List.of() : evidence.getOrDefault(iri, List.of()));
@@ -335,7 +335,7 @@ public final class Comparisons {
     /** The sources whose graphs hold the triple (subject, property, value). */
     public List<SourceRef> sourcesOf(String subjectIri, String propertyIri, RDFNode value) {
         GraphReader reader = reader();
-        Query query = Sparql.substitute(QueryCatalog.get("claim-sources"), Map.of(
+        Query query = QueryBindings.substitute(QueryCatalog.get("claim-sources"), Map.of(
                 "subject", NodeFactory.createURI(subjectIri),
                 "property", NodeFactory.createURI(propertyIri),
                 "value", value.asNode()));

@@ -54,7 +54,7 @@ final class GraphReader {
     List<RoleSummary> roles(List<String> ids) {
         Query query = QueryCatalog.get("roles");
         if (ids != null) {
-            query = Sparql.withValues(query, "role", ids.stream().map(id -> NodeFactory.createURI(iris.role(id))).toList());
+            query = QueryBindings.withValues(query, "role", ids.stream().map(id -> NodeFactory.createURI(iris.role(id))).toList());
         }
         Map<String, RoleSummary> roles = new LinkedHashMap<>();
         for (QuerySolution row : sparql.select(query)) {
@@ -93,7 +93,7 @@ final class GraphReader {
     Map<String, List<org.rolegraph.query.Statement>> statements(List<RoleSummary> roles) {
         Map<String, Map<String, StatementBuilder>> byRole = new LinkedHashMap<>();
         roles.forEach(r -> byRole.put(r.iri(), new LinkedHashMap<>()));
-        for (QuerySolution row : sparql.select(Sparql.withValues(QueryCatalog.get("compare"), "role", iriNodes(roles)))) {
+        for (QuerySolution row : sparql.select(QueryBindings.withValues(QueryCatalog.get("compare"), "role", iriNodes(roles)))) {
             Aspect aspect = Aspect.of(row.getResource("property").getURI());
             if (aspect == null) {
                 continue;
@@ -120,7 +120,7 @@ final class GraphReader {
     Map<String, List<SalaryFigure>> salaries(List<RoleSummary> roles) {
         Map<String, List<SalaryFigure>> byRole = new LinkedHashMap<>();
         roles.forEach(r -> byRole.put(r.iri(), new ArrayList<>()));
-        for (QuerySolution row : sparql.select(Sparql.withValues(QueryCatalog.get("salaries"), "role", iriNodes(roles)))) {
+        for (QuerySolution row : sparql.select(QueryBindings.withValues(QueryCatalog.get("salaries"), "role", iriNodes(roles)))) {
             byRole.get(row.getResource("role").getURI()).add(new SalaryFigure(
                     row.getResource("salary").getURI(), text(row, "currency"), text(row, "duration"),
                     decimal(row, "mean"), decimal(row, "median"), decimal(row, "min"), decimal(row, "max"),
@@ -134,7 +134,7 @@ final class GraphReader {
     Map<String, List<Certification>> certifications(List<RoleSummary> roles) {
         Map<String, Map<String, Certification>> byRole = new LinkedHashMap<>();
         roles.forEach(r -> byRole.put(r.iri(), new LinkedHashMap<>()));
-        for (QuerySolution row : sparql.select(Sparql.withValues(QueryCatalog.get("certifications"), "role", iriNodes(roles)))) {
+        for (QuerySolution row : sparql.select(QueryBindings.withValues(QueryCatalog.get("certifications"), "role", iriNodes(roles)))) {
             Map<String, Certification> certifications = byRole.get(row.getResource("role").getURI());
             String iri = row.getResource("credential").getURI();
             SourceRef source = source(row, "source", "sourceTitle");
@@ -163,7 +163,7 @@ final class GraphReader {
         if (known != null) {
             return known;
         }
-        Query query = Sparql.substitute(org.apache.jena.query.QueryFactory.create(
+        Query query = QueryBindings.substitute(org.apache.jena.query.QueryFactory.create(
                 "SELECT ?title WHERE { ?source <http://purl.org/dc/terms/title> ?title }"),
                 Map.of("source", NodeFactory.createURI(iri)));
         List<QuerySolution> rows = sparql.select(query);

@@ -3,11 +3,9 @@ package org.rolegraph.query;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdfconnection.RDFConnection;
@@ -24,14 +22,6 @@ final class Sparql {
     Sparql(RDFConnection connection, Duration timeout) {
         this.connection = connection;
         this.timeout = timeout;
-    }
-
-    static Query substitute(Query query, Map<String, Node> values) {
-        return QueryBindings.substitute(query, values);
-    }
-
-    static Query withValues(Query query, String variable, List<Node> values) {
-        return QueryBindings.withValues(query, variable, values);
     }
 
     /** Runs a SELECT query and hands each row to {@code consumer}, inside a read transaction. */
