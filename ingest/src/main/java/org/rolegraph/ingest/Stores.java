@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.TDB2;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stores RoleGraph keeps data in: TDB2, on disk or in memory. Both answer queries on the default
@@ -18,8 +19,15 @@ public final class Stores {
         return withUnionDefaultGraph(DatabaseMgr.createDatasetGraph());
     }
 
-    /** Opens (or creates) a TDB2 store in {@code directory}. */
+    /**
+     * Opens (or creates) a TDB2 store in {@code directory}. A journal torn by a killed process is cut
+     * back to its last whole entry first (see {@link TornJournals}), so the store opens as it was at
+     * its last commit.
+     */
     public static DatasetGraph open(Path directory) {
+        for (Path journal : TornJournals.repair(directory)) {
+            LoggerFactory.getLogger(Stores.class).warn("{}: cut an unfinished entry (a write that never committed) from the end of the journal", journal);
+        }
         return withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
     }
 
