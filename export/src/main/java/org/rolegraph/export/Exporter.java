@@ -153,6 +153,9 @@ public final class Exporter {
                 result = writeTo(out);
                 out.flush();
                 channel.force(true);
+            } catch (org.apache.jena.atlas.RuntimeIOException | java.io.UncheckedIOException e) {
+                // Jena's writers wrap the stream's IOException (a full disk, say); callers get it back as one.
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
             readableByAll(temporary);
             try {

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,9 +24,13 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.util.IsoMatcher;
 import org.apache.jena.vocabulary.VOID;
 import org.junit.jupiter.api.Test;
+
+import com.google.common.jimfs.Configuration;
+import com.google.common.jimfs.Jimfs;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -184,5 +189,29 @@ class ExporterTest {
         Path target = dir.resolve("no-such-directory").resolve("roles.ttl");
         assertThrows(IOException.class, () -> Exporter.create(store).writeTo(target));
         assertFalse(Files.exists(target));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExportFormat.class)
+    void aFullDiskGivesAnIoErrorAndLeavesTheExistingFile(ExportFormat format) throws IOException {
+        DatasetGraph store = DatasetGraphFactory.createTxnMem();
+        for (int i = 0; i < 2_000; i++) {
+            Node role = NodeFactory.createURI("https://example.org/role/r" + i);
+            store.add(Quad.create(NodeFactory.createURI("https://example.org/graph/g"), role, NodeFactory.createURI(RG.NS + "roleTitle"),
+                    NodeFactory.createLiteralLang("Role number " + i + " with a title long enough to fill blocks", "en")));
+        }
+        // A 64 KiB disk: the export (well over 100 KiB in every format) cannot fit.
+        try (FileSystem disk = Jimfs.newFileSystem(Configuration.unix().toBuilder().setBlockSize(4096).setMaxSize(64 * 1024).build())) {
+            Path dir = disk.getPath("/exports");
+            Files.createDirectory(dir);
+            Path target = dir.resolve("roles." + format.extension());
+            Files.writeString(target, "the previous export\n");
+            IOException full = assertThrows(IOException.class, () -> Exporter.create(store).format(format).writeTo(target));
+            assertTrue(full.getMessage() != null && !full.getMessage().isBlank(), String.valueOf(full));
+            assertEquals("the previous export\n", Files.readString(target));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(target), files.toList(), "no temporary file is left behind");
+            }
+        }
     }
 }
