@@ -9,6 +9,7 @@ import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.StreamRDF;
@@ -16,6 +17,7 @@ import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.util.Context;
+import org.rolegraph.export.internal.TurtleInputLimits;
 
 /**
  * Reads RDF files the way RoleGraph reads everything: with no network. A JSON-LD document whose
@@ -50,12 +52,18 @@ public final class RdfFiles {
         return options;
     }
 
-    /** Parses {@code in} in {@code lang} into {@code sink}, offline. */
+    /**
+     * Parses {@code in} in {@code lang} into {@code sink}, offline. Turtle, TriG, N-Triples and N-Quads
+     * are read within {@link TurtleInputLimits}: no term over 16 MiB, no nesting over 256 levels.
+     */
     public static void parse(InputStream in, Lang lang, StreamRDF sink) {
         Context context = new Context();
         context.set(LangJSONLD11.JSONLD_OPTIONS, offline());
+        boolean turtleFamily = RDFLanguages.sameLang(lang, Lang.TURTLE) || RDFLanguages.sameLang(lang, Lang.TRIG)
+                || RDFLanguages.sameLang(lang, Lang.NTRIPLES) || RDFLanguages.sameLang(lang, Lang.NQUADS);
+        InputStream source = turtleFamily ? new TurtleInputLimits(in) : in;
         try {
-            RDFParser.source(in).lang(lang).context(context).parse(sink);
+            RDFParser.source(source).lang(lang).context(context).parse(sink);
         } catch (RuntimeException e) {
             // Jena turns the loader's error into a RiotException carrying only its message.
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {

@@ -96,10 +96,14 @@ public final class RoleDataReader {
             case CSV -> csv;
         };
         // YAML and CSV parsers report bad UTF-8 without a position; the check gives line and column.
-        InputStream checked = format == Format.JSON ? in : new Utf8Check(in);
+        Utf8Check checked = format == Format.JSON ? null : new Utf8Check(in);
         JsonParser parser = null;
         try {
-            parser = factory.createParser(checked);
+            parser = factory.createParser(checked == null ? in : checked);
+            if (format == Format.YAML) {
+                checked.limitBytesBetweenTokens();
+                parser = new TokenBoundaries(parser, checked);
+            }
             if (format == Format.CSV) {
                 ((CsvParser) parser).setSchema(CsvSchema.emptySchema().withHeader());
                 readCsv((CsvParser) parser, reporter, handler, progress);
@@ -199,8 +203,7 @@ public final class RoleDataReader {
                 }
                 case "sources", "organizations", "credentials", "families", "responsibilities", "skills", "roles" -> {
                     listSeen = true;
-                    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yamlParser
-                            && yamlParser.isCurrentAlias()) {
+                    if (TreeReader.isAlias(parser)) {
                         JsonLocation at = parser.currentTokenLocation();
                         reporter.problem(at.getLineNr(), at.getColumnNr(), "YAML aliases (*" + parser.getText()
                                 + ") are not supported in role data: write the value out");
@@ -352,5 +355,38 @@ public final class RoleDataReader {
     private static long offset(JsonParser parser) {
         JsonLocation at = parser.currentLocation();
         return Math.max(at.getByteOffset(), at.getCharOffset());
+    }
+
+    /** Tells the byte check each time the parser produces a token, so one value's bytes are bounded. */
+    private static final class TokenBoundaries extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private final Utf8Check input;
+
+        TokenBoundaries(JsonParser parser, Utf8Check input) {
+            super(parser);
+            this.input = input;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = delegate.nextToken();
+            input.tokenRead();
+            return token;
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            // Skips through nextToken above, so skipped values are bounded too.
+            if (currentToken() != JsonToken.START_OBJECT && currentToken() != JsonToken.START_ARRAY) {
+                return this;
+            }
+            for (int open = 1; open > 0; ) {
+                JsonToken token = nextToken();
+                if (token == null) {
+                    break;
+                }
+                open += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            }
+            return this;
+        }
     }
 }

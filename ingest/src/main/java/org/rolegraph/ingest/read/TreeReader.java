@@ -53,7 +53,7 @@ final class TreeReader {
                 return new Node.ArrayNode(line, column, items);
             }
             case VALUE_STRING:
-                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                if (isAlias(parser)) {
                     reporter.problem(line, column, "YAML aliases (*" + parser.getText()
                             + ") are not supported in role data: write the value out");
                     return null;
@@ -72,5 +72,14 @@ final class TreeReader {
                 parser.skipChildren();
                 return null;
         }
+    }
+
+    /** Whether the current token is a YAML alias (*name), looking through parser delegates. */
+    static boolean isAlias(JsonParser parser) {
+        JsonParser inner = parser;
+        while (inner instanceof com.fasterxml.jackson.core.util.JsonParserDelegate delegate) {
+            inner = delegate.delegate();
+        }
+        return inner instanceof YAMLParser yaml && yaml.isCurrentAlias();
     }
 }

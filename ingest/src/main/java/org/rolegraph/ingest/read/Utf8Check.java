@@ -9,6 +9,10 @@ import java.io.InputStream;
  * Passes bytes through while checking they are well-formed UTF-8, and on the first bad byte fails
  * with its line and column. The YAML and CSV parsers only say "invalid UTF-8" with a character
  * count; this says where.
+ *
+ * <p>It can also bound the bytes read between two tokens of the parser ({@link #limitBytesBetweenTokens}):
+ * SnakeYAML holds a whole scalar in memory before Jackson's string-length check sees it, so a 200 MB
+ * unterminated string would exhaust the heap; with the bound it stops after {@link #MAX_BYTES_BETWEEN_TOKENS}.
  */
 final class Utf8Check extends FilterInputStream {
 
@@ -25,7 +29,12 @@ final class Utf8Check extends FilterInputStream {
         }
     }
 
+    /** Room for one string at Jackson's limit of 1,000,000 characters, at up to 4 bytes each. */
+    static final long MAX_BYTES_BETWEEN_TOKENS = 4L << 20;
+
     private long line = 1;
+    private boolean limitTokens;
+    private long sinceToken;
     private long column = 1;
     /** Continuation bytes still expected in the current sequence. */
     private int pending;
@@ -60,7 +69,21 @@ final class Utf8Check extends FilterInputStream {
         return n;
     }
 
+    /** From now on, refuse more than {@link #MAX_BYTES_BETWEEN_TOKENS} bytes without a {@link #tokenRead}. */
+    void limitBytesBetweenTokens() {
+        limitTokens = true;
+    }
+
+    /** The parser produced a token: the bytes before it were one value's worth at most. */
+    void tokenRead() {
+        sinceToken = 0;
+    }
+
     private void check(int b) throws MalformedUtf8Exception {
+        if (limitTokens && ++sinceToken > MAX_BYTES_BETWEEN_TOKENS) {
+            throw new MalformedUtf8Exception(line, column,
+                    "a single value runs over " + (MAX_BYTES_BETWEEN_TOKENS >> 20) + " MiB; is a quote left unterminated?");
+        }
         if (pending > 0) {
             if (b < nextMin || b > nextMax) {
                 throw malformed(String.format("not valid UTF-8: byte 0x%02X cannot continue a character", b));
