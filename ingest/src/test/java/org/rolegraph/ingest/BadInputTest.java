@@ -38,6 +38,7 @@ class BadInputTest {
             salary-without-currency.yaml | 6 | 9 | salary has no currency
             invalid-utf8.yaml         | 5 | 19  | not valid UTF-8: byte 0xFF cannot start a character
             invalid-utf8.json         | 2 | 54  | Invalid UTF-8 middle byte 0x28
+            utf16.yaml                | 1 | 1   | not valid UTF-8: byte 0xFF cannot start a character
             empty.yaml                | 1 | 1   | file is empty
             empty.json                | 1 | 1   | file is empty
             alias-bomb.yaml           | 9 | 20  | YAML aliases (*a) are not supported
@@ -69,6 +70,18 @@ class BadInputTest {
         DatasetGraph store = Stores.inMemory();
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(IngestException.class,
                 () -> Ingest.create().load(store, List.of(Fixtures.path("bad/" + fixture)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"base.yaml", "base.json"})
+    void aByteOrderMarkIsHarmless(String fixture, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path withBom = dir.resolve(fixture);
+        byte[] bytes = java.nio.file.Files.readAllBytes(Fixtures.path("good/" + fixture));
+        java.nio.file.Files.write(withBom, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        java.nio.file.Files.write(withBom, bytes, java.nio.file.StandardOpenOption.APPEND);
+        DatasetGraph store = Stores.inMemory();
+        Ingest.create().load(store, List.of(withBom));
+        assertEquals(Fixtures.quads(Fixtures.baseStore()), Fixtures.quads(store));
     }
 
     @org.junit.jupiter.api.Test
