@@ -20,8 +20,8 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            turtle-literal      | 1 | longer than 16 MiB
-            turtle-long-literal | 1398102 | longer than 16 MiB
+            turtle-literal      | 1 | longer than 4 MiB
+            turtle-long-literal | 349526 | longer than 4 MiB
             turtle-nesting      | 1 | nested more than 256 deep
             yaml-literal        | 4 | a single value runs over 4 MiB
             yaml-long-literal   | 0 | a single value runs over 4 MiB

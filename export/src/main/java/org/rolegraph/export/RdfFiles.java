@@ -54,7 +54,7 @@ public final class RdfFiles {
 
     /**
      * Parses {@code in} in {@code lang} into {@code sink}, offline. Turtle, TriG, N-Triples and N-Quads
-     * are read within {@link TurtleInputLimits}: no term over 16 MiB, no nesting over 256 levels.
+     * are read within {@link TurtleInputLimits}: no term over 4 MiB, no nesting over 256 levels.
      */
     public static void parse(InputStream in, Lang lang, StreamRDF sink) {
         Context context = new Context();

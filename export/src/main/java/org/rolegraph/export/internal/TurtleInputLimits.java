@@ -18,7 +18,7 @@ import org.apache.jena.riot.RiotParseException;
  * escapes), IRIs and comments, so brackets and separators inside them are not miscounted.
  */
 public final class TurtleInputLimits extends FilterInputStream {
-    public static final int MAX_TERM_BYTES = 16 << 20;
+    public static final int MAX_TERM_BYTES = 4 << 20;
     public static final int MAX_NESTING = 256;
 
     private enum State { OUT, COMMENT, IRI, SHORT_STRING, LONG_STRING }
