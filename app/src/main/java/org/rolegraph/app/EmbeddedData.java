@@ -54,10 +54,11 @@ public final class EmbeddedData {
 
     /**
      * A fresh in-memory store holding the embedded data set. The data set is checked against the
-     * shapes by the build's tests, so loading skips that check to start fast.
+     * shapes by the build's tests, so loading skips that check to start fast, into a store that is
+     * quick to create.
      */
     public static DatasetGraph load(IriScheme iris) {
-        DatasetGraph store = Stores.inMemory();
+        DatasetGraph store = Stores.inMemorySmall();
         try {
             Ingest.create().iris(iris).checkShapes(false).loadInputs(store, inputs());
         } catch (IngestException e) {
