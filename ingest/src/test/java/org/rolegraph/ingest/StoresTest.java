@@ -40,6 +40,19 @@ class StoresTest {
         assertEquals(quads, Fixtures.quads(small));
     }
 
+    @Test
+    void theShapesSeeACopyOfExactlyTheUnionGraph() throws Exception {
+        DatasetGraph store = Fixtures.baseStore();
+        store.begin(ReadWrite.READ);
+        try {
+            org.apache.jena.graph.Graph copy = Ingest.dataToValidate(store);
+            assertTrue(copy.size() > 50);
+            assertTrue(copy.isIsomorphicWith(store.getUnionGraph()), "the copy holds the union, nothing more or less");
+        } finally {
+            store.end();
+        }
+    }
+
     private static long countOf(DatasetGraph store, String query) {
         store.begin(ReadWrite.READ);
         try {
