@@ -63,6 +63,28 @@ final class Limits implements Filter {
             site.service(request, response);
             return;
         }
+        if (isQueryEndpoint(path) && !request.getParameterMap().isEmpty() && !hasQuery(request)
+                && (method.equals("GET") || method.equals("HEAD") || isForm(request))) {
+            // Fuseki fails with a NullPointerException (500) on parameters without a query; found by ServerFuzzTest.
+            response.setStatus(400);
+            response.setContentType("text/plain;charset=utf-8");
+            response.getWriter().write("Bad request: the SPARQL query parameter 'query' is missing\n");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    private static boolean isQueryEndpoint(String path) {
+        return path.equals(RoleGraphServer.DATASET + "/sparql") || path.equals(RoleGraphServer.DATASET + "/query");
+    }
+
+    private static boolean hasQuery(HttpServletRequest request) {
+        String query = request.getParameter("query");
+        return query != null && !query.isBlank();
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return request.getMethod().equals("POST") && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 }

@@ -211,6 +211,18 @@ class ServerTest {
     }
 
     @Test
+    void parametersWithoutAQueryGet400NotAServerError() {
+        // Found by ServerFuzzTest: Fuseki answered 500 (a NullPointerException) to this.
+        for (String path : List.of("/rolegraph/query?format=+", "/rolegraph/sparql?format=json", "/rolegraph/sparql?query=")) {
+            HttpResponse<byte[]> response = get(path);
+            assertEquals(400, response.statusCode(), path);
+            assertTrue(Http.text(response).contains("'query' is missing"), Http.text(response));
+        }
+        assertEquals(400, post("/rolegraph/sparql", "application/x-www-form-urlencoded", "format=json").statusCode());
+        assertEquals(200, get("/healthz").statusCode());
+    }
+
+    @Test
     void aBadQueryGets400WithThePositionAndTheServerGoesOn() {
         HttpResponse<byte[]> response = get("/rolegraph/sparql?" + form("query", "SELECT * WHERE {\n ?s ?p \n}"));
         assertEquals(400, response.statusCode());
