@@ -458,15 +458,19 @@ public final class Ingest {
 
     private static final Shapes SHAPES = Shapes.parse(Ontology.shapes().getGraph());
 
-    /** Up to this many statements, the shapes are checked on an in-memory copy of the union graph. */
-    static final long IN_MEMORY_VALIDATION_LIMIT = 2_000_000;
+    /**
+     * Up to this many statements, the shapes are checked on an in-memory copy of the union graph: a
+     * copy retains about 130 bytes a statement (measured at 475k), so a quarter of the heap's worth at
+     * 512 bytes each leaves a wide margin (2 million statements for a 1 GiB heap).
+     */
+    static final long IN_MEMORY_VALIDATION_LIMIT = Math.max(100_000, Runtime.getRuntime().maxMemory() / 512);
 
     /**
      * The union of the store's named graphs, as the shapes see it. SHACL makes many small lookups, which
      * on an in-memory graph cost a fraction of what they cost through TDB2's union view (475k
      * statements: a copy and a check of about 1.3 s against 3.0 s), so a store up to
-     * {@link #IN_MEMORY_VALIDATION_LIMIT} statements is copied first; a larger one is checked in place,
-     * so memory stays bounded.
+     * {@link #IN_MEMORY_VALIDATION_LIMIT} statements (a share of the heap) is copied first; a larger one
+     * is checked in place, so memory stays bounded.
      */
     static Graph dataToValidate(DatasetGraph store) {
         Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
