@@ -2,7 +2,6 @@ package org.rolegraph.app;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,6 +11,7 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.rdfconnection.RDFConnectionRemote;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.rolegraph.ingest.StoreException;
 import org.rolegraph.ingest.Stores;
 import org.rolegraph.model.IriScheme;
 
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 final class Backend {
 
     @Option(names = "--store", paramLabel = "DIR",
-            description = "A TDB2 store directory (created if missing). Default: the embedded data set, in memory.")
+            description = "A TDB2 store directory (an ingest creates it if missing). Default: the embedded data set, in memory.")
     Path store;
 
     @Option(names = "--endpoint", paramLabel = "URL",
@@ -63,31 +63,32 @@ final class Backend {
         return endpoint != null;
     }
 
-    /** A local store: the TDB2 directory, or a fresh in-memory copy of the embedded data set. */
+    /** A local store: the existing TDB2 directory, or a fresh in-memory copy of the embedded data set. */
     DatasetGraph openLocal() {
+        return openLocal(false);
+    }
+
+    /**
+     * A local store, as {@link #openLocal()}; with {@code create}, a missing TDB2 store is created
+     * (atomically, empty) instead of being an error.
+     */
+    DatasetGraph openLocal(boolean create) {
         if (store != null && endpoint != null) {
             throw new UserFacingException("give --store or --endpoint, not both", 2);
         }
         if (store == null) {
             return EmbeddedData.load(iris());
         }
-        if (Files.exists(store) && !Files.isDirectory(store)) {
-            throw new UserFacingException("--store " + store + ": not a directory", RoleGraphCommand.EXIT_FAILURE);
-        }
         try {
-            return Stores.open(store);
-        } catch (RuntimeException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            java.util.regex.Matcher held = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(message);
-            if (held.find()) {
-                // TDB2 allows one process per store; a server holding it answers queries over HTTP instead.
-                throw new UserFacingException("--store " + store + ": the store is in use by another process (pid "
-                        + held.group(1) + "); stop it, or query it through its server with --endpoint",
-                        RoleGraphCommand.EXIT_FAILURE);
-            }
-            throw new UserFacingException("--store " + store + ": cannot open the TDB2 store: " + message,
-                    RoleGraphCommand.EXIT_FAILURE);
+            return create ? Stores.openOrCreate(store) : Stores.open(store);
+        } catch (StoreException e) {
+            throw storeProblem(e);
         }
+    }
+
+    /** A store that cannot be used, as one line naming the option and the directory. */
+    static UserFacingException storeProblem(StoreException e) {
+        return new UserFacingException("--store " + e.getMessage(), RoleGraphCommand.EXIT_FAILURE);
     }
 
     /** A connection to wherever the options point; closing it closes a local store too. */

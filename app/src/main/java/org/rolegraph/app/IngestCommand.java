@@ -15,6 +15,7 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.rolegraph.ingest.Ingest;
 import org.rolegraph.ingest.IngestException;
 import org.rolegraph.ingest.IngestResult;
+import org.rolegraph.ingest.StoreException;
 import org.rolegraph.ingest.Stores;
 
 import picocli.CommandLine.Command;
@@ -78,11 +79,20 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private IngestResult loadLocal(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
-        DatasetGraph store = backend.openLocal();
+        Ingest ingest = Ingest.create().iris(backend.iris()).listener(listener);
+        if (backend.store == null || backend.isRemote()) {
+            DatasetGraph store = backend.openLocal();
+            try {
+                return ingest.load(store, inputs);
+            } finally {
+                Stores.release(store);
+            }
+        }
         try {
-            return Ingest.create().iris(backend.iris()).listener(listener).load(store, inputs);
-        } finally {
-            Stores.release(store);
+            // A new store appears only once this first ingest has committed (Stores.write).
+            return Stores.write(backend.store, store -> ingest.load(store, inputs));
+        } catch (StoreException e) {
+            throw Backend.storeProblem(e);
         }
     }
 

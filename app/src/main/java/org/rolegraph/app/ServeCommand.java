@@ -70,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
         Backend backend = new Backend();
         backend.store = store;
         backend.base = base;
-        DatasetGraph dataset = backend.openLocal();
+        // With --allow-update a missing store is created (empty) for clients to fill; read-only, it is an error.
+        DatasetGraph dataset = backend.openLocal(passwordFile != null);
         long start = System.nanoTime();
         FusekiServer server;
         try {

@@ -46,7 +46,12 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         Backend options = new Backend();
         options.base = base;
         List<Path> inputs = FileArguments.expand(files);
-        DatasetGraph dataset = store == null ? Stores.inMemory() : Stores.open(store);
+        DatasetGraph dataset;
+        try {
+            dataset = store == null ? Stores.inMemory() : Stores.open(store);
+        } catch (org.rolegraph.ingest.StoreException e) {
+            throw Backend.storeProblem(e);
+        }
         try {
             IngestResult result = Ingest.create().iris(options.iris())
                     .listener(TerminalProgress.forTerminal(spec.commandLine().getErr(), quiet, FileArguments.totalSize(inputs)))

@@ -112,6 +112,43 @@ class CommandLineTest {
         assertFalse(after.out().contains("-5"), after.out());
     }
 
+    @Test
+    void aReadCommandOnAMissingStoreNamesThePathAndCreatesNothing(@TempDir Path dir) {
+        Path typo = dir.resolve("stroe");
+        for (String[] args : List.of(new String[] {"roles", "--store", typo.toString()},
+                new String[] {"describe", "--store", typo.toString(), "delivery-manager"},
+                new String[] {"validate", "--store", typo.toString(), FIXTURES.resolve("good/base.yaml").toString()})) {
+            Cli cli = Cli.run(args);
+            assertEquals(3, cli.exitCode(), cli.err());
+            assertEquals("rolegraph: --store " + typo + ": there is no store here (no such directory); an ingest with --store creates one\n",
+                    cli.err());
+            assertFalse(java.nio.file.Files.exists(typo), String.join(" ", args) + " created nothing");
+        }
+    }
+
+    @Test
+    void aFailedFirstIngestLeavesNoStoreBehind(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("store");
+        Cli bad = Cli.run("ingest", "--store", store.toString(), FIXTURES.resolve("bad/negative-salary.yaml").toString());
+        assertEquals(1, bad.exitCode());
+        assertFalse(java.nio.file.Files.exists(store));
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(0, left.count(), "nothing beside it either");
+        }
+    }
+
+    @Test
+    void anIngestNeverWritesIntoADirectoryOfOtherFiles(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+        Cli cli = Cli.run("ingest", "--store", dir.toString(), FIXTURES.resolve("good/base.yaml").toString());
+        assertEquals(3, cli.exitCode());
+        assertEquals("rolegraph: --store " + dir + ": not a TDB2 store (a directory with other files in it); give a new or empty directory\n",
+                cli.err());
+        try (var left = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("notes.txt")), left.toList());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"roles", "describe", "validate", "ingest"})
     void everyCommandHasHelp(String command) {

@@ -31,7 +31,7 @@ public final class IngestLoopMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         int next = Integer.parseInt(args[1]);
-        DatasetGraph store = Stores.open(dir);
+        DatasetGraph store = Stores.openOrCreate(dir);
         Path work = Files.createTempDirectory("ingest-loop");
         for (int i = next; ; i++) {
             Path file = Files.writeString(work.resolve("batch-" + i + ".yaml"), batch(i));

@@ -56,7 +56,7 @@ public class CompareBenchmark {
         directory = Files.createTempDirectory("rolegraph-jmh");
         Path file = directory.resolve("roles.json");
         new RoleDataGenerator(roles, 42).write(file);
-        store = Stores.open(directory.resolve("tdb"));
+        store = Stores.openOrCreate(directory.resolve("tdb"));
         Ingest.create().checkShapes(false).load(store, List.of(file));
         connection = RDFConnection.connect(DatasetFactory.wrap(store));
         comparisons = new Comparisons(connection, IriScheme.DEFAULT);

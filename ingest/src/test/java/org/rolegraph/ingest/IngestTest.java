@@ -175,7 +175,7 @@ class IngestTest {
 
     @Test
     void aTdb2StoreOnDiskKeepsWhatWasCommitted(@TempDir Path dir) throws Exception {
-        DatasetGraph store = Stores.open(dir);
+        DatasetGraph store = Stores.openOrCreate(dir);
         Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml")));
         Set<String> written = Fixtures.quads(store);
         store.close();

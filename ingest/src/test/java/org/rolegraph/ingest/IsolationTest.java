@@ -19,7 +19,7 @@ class IsolationTest {
 
     @Test
     void aReaderKeepsItsSnapshotWhileAnIngestCommits(@TempDir Path dir) throws Exception {
-        DatasetGraph store = Stores.open(dir.resolve("store"));
+        DatasetGraph store = Stores.openOrCreate(dir.resolve("store"));
         try {
             store.begin(ReadWrite.READ);
             Set<String> before;

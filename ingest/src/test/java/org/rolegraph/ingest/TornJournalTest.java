@@ -85,7 +85,7 @@ class TornJournalTest {
     /** A store holding one committed ingest, closed and released. */
     private static Path committedStore(Path dir) throws IngestException {
         Path store = dir.resolve("store");
-        DatasetGraph dsg = Stores.open(store);
+        DatasetGraph dsg = Stores.openOrCreate(store);
         try {
             IngestResult result = Ingest.create().load(dsg, List.of(Fixtures.path("good/base.yaml")));
             assertTrue(result.committed() && result.quads() > 50);
