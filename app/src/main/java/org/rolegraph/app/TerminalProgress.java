@@ -21,15 +21,23 @@ final class TerminalProgress implements IngestListener {
     private String file = "";
     private long lastShown;
     private boolean shown;
+    /** What is counted and timed: role-data entries and quads, or the rows of a taxonomy release. */
+    private final boolean rows;
 
-    TerminalProgress(PrintWriter err, long totalBytes) {
+    TerminalProgress(PrintWriter err, long totalBytes, boolean rows) {
         this.err = err;
         this.totalBytes = totalBytes;
+        this.rows = rows;
     }
 
     /** A listener that shows progress only when stderr is a terminal and the user did not ask for quiet. */
     static IngestListener forTerminal(PrintWriter err, boolean quiet, long totalBytes) {
-        return quiet || System.console() == null ? IngestListener.NONE : new TerminalProgress(err, totalBytes);
+        return quiet || System.console() == null ? IngestListener.NONE : new TerminalProgress(err, totalBytes, false);
+    }
+
+    /** As {@link #forTerminal}, counting the rows of a release's files and their rate. */
+    static IngestListener forImport(PrintWriter err, boolean quiet, long totalBytes) {
+        return quiet || System.console() == null ? IngestListener.NONE : new TerminalProgress(err, totalBytes, true);
     }
 
     @Override
@@ -47,14 +55,15 @@ final class TerminalProgress implements IngestListener {
         }
         lastShown = now;
         double seconds = (now - start) / 1e9;
-        double rate = quads / Math.max(seconds, 1e-9);
+        double rate = (rows ? entries : quads) / Math.max(seconds, 1e-9);
         String left = "";
         long read = doneBytes + Math.max(0, bytesRead);
         if (totalBytes > 0 && read > 0) {
             double remaining = seconds * (totalBytes - read) / read;
             left = String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, remaining));
         }
-        err.printf(Locale.ROOT, "\r%s: %,d entries, %,d quads, %,.0f quads/s%s\u001b[K", file, entries, quads, rate, left);
+        err.printf(Locale.ROOT, rows ? "\r%s: %,d rows, %,d quads, %,.0f rows/s%s\u001b[K"
+                : "\r%s: %,d entries, %,d quads, %,.0f quads/s%s\u001b[K", file, entries, quads, rate, left);
         err.flush();
         shown = true;
     }

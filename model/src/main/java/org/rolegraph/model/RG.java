@@ -159,4 +159,19 @@ public final class RG {
 
     /** Day-to-day decisions on running the work. */
     public static final Resource Operational = resource("Operational");
+
+    /** A skill or knowledge a taxonomy (ESCO) marks as essential for an occupation. Importers also state schema:skills, so queries that do not know this property see the skill. */
+    public static final Property essentialSkill = property("essentialSkill");
+
+    /** A skill or knowledge a taxonomy (ESCO) marks as optional for an occupation: useful in some jobs of it, not needed in all. Importers also state schema:skills. */
+    public static final Property optionalSkill = property("optionalSkill");
+
+    /** Whether a skill is know-how (a skill or competence) or knowledge, as ESCO's skill-type concepts say. */
+    public static final Property skillType = property("skillType");
+
+    /** How widely a skill applies across occupations, as ESCO's reuse-level concepts say. */
+    public static final Property reuseLevel = property("reuseLevel");
+
+    /** The sentence a source's licence asks those who reuse it to show, word for word as the publisher gives it. */
+    public static final Property attribution = property("attribution");
 }

@@ -42,8 +42,16 @@ final class Utf8Check extends FilterInputStream {
     private int nextMin = 0x80;
     private int nextMax = 0xBF;
 
+    /** Said after each message: what the bytes must be. */
+    private final String requirement;
+
     Utf8Check(InputStream in) {
+        this(in, "role data must be UTF-8");
+    }
+
+    Utf8Check(InputStream in, String requirement) {
         super(in);
+        this.requirement = requirement;
     }
 
     @Override
@@ -118,6 +126,6 @@ final class Utf8Check extends FilterInputStream {
     }
 
     private MalformedUtf8Exception malformed(String message) {
-        return new MalformedUtf8Exception(line, column, message + " (role data must be UTF-8)");
+        return new MalformedUtf8Exception(line, column, message + " (" + requirement + ")");
     }
 }
