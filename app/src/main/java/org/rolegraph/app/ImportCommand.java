@@ -17,6 +17,7 @@ import org.rolegraph.ingest.IngestListener;
 import org.rolegraph.ingest.StoreException;
 import org.rolegraph.ingest.Stores;
 import org.rolegraph.ingest.esco.EscoImporter;
+import org.rolegraph.ingest.onet.OnetImporter;
 import org.rolegraph.ingest.taxonomy.ImportResult;
 
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ import picocli.CommandLine.Spec;
                 + "printed as file:line:column.",
             "Importing a release again replaces it; two releases sit side by side. Flaws of a real release "
                 + "(a relation to an occupation it lacks, an empty skill type) are counted as warnings and skipped."},
-        subcommands = {ImportCommand.Esco.class})
+        subcommands = {ImportCommand.Esco.class, ImportCommand.Onet.class})
 final class ImportCommand implements Runnable {
 
     @Spec
@@ -56,12 +57,36 @@ final class ImportCommand implements Runnable {
                     + "skills, broader occupations and skill groups, ISCO groups.",
                 "Occupations and skills keep their ESCO IRIs. Download: https://esco.ec.europa.eu/en/use-esco/download "
                     + "(classification, CSV). Attribution: \"This service uses the ESCO classification of the European Commission.\""})
-    static final class Esco implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "DIR", description = "The folder of the release's CSV files.")
+    static final class Esco extends ReleaseCommand {
+        @Override
+        Importer importer() {
+            EscoImporter importer = EscoImporter.create().iris(backend.iris()).version(release);
+            return (store, listener) -> importer.listener(listener).load(store, folder);
+        }
+    }
+
+    @Command(name = "onet", mixinStandardHelpOptions = true,
+            description = {"Import an O*NET text release folder (the database's tab-separated text files, 28.x to 29.x "
+                    + "layout): occupations, alternate titles, task statements, related occupations, job zones, education, "
+                    + "skills with their importance and level, technology skills.",
+                "O*NET has no IRIs of its own: occupations are named {base}onet/occupation/{code}, each linking to its O*NET "
+                    + "OnLine page. Download: https://www.onetcenter.org/database.html (text files). Licence: CC BY 4.0; "
+                    + "the attribution it asks for is stored with the release (rg:attribution)."})
+    static final class Onet extends ReleaseCommand {
+        @Override
+        Importer importer() {
+            OnetImporter importer = OnetImporter.create().iris(backend.iris()).version(release);
+            return (store, listener) -> importer.listener(listener).load(store, folder);
+        }
+    }
+
+    /** What both subcommands take: the release's folder, its version, quiet, and where the data lives. */
+    abstract static class ReleaseCommand implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "The folder of the release's files, as downloaded and unpacked.")
         Path folder;
 
         @Option(names = "--release", paramLabel = "VERSION",
-                description = "The release's version, such as 1.1.1 (default: from the folder's name).")
+                description = "The release's version, such as 1.1.1 or 29.3 (default: from its Read Me.txt or the folder's name).")
         String release;
 
         @Option(names = {"-q", "--quiet"}, description = "No progress display and no summary.")
@@ -73,11 +98,11 @@ final class ImportCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        abstract Importer importer();
+
         @Override
         public Integer call() {
-            EscoImporter importer = EscoImporter.create().iris(backend.iris()).version(release);
-            return importRelease(spec, backend, quiet, folder,
-                    (store, listener) -> importer.listener(listener).load(store, folder));
+            return importRelease(spec, backend, quiet, folder, importer());
         }
     }
 

@@ -77,4 +77,30 @@ class ImportCommandTest {
         assertEquals(0, named.exitCode(), named.err());
         assertTrue(named.out().startsWith("imported ESCO classification v1.2.0: 3 files, 60 rows,"), named.out());
     }
+
+    @Test
+    void importsAnOnetReleaseIntoARemoteFusekiStoreAsOneGraph(@TempDir Path dir) throws Exception {
+        org.apache.jena.sparql.core.DatasetGraph remote = org.rolegraph.ingest.Stores.inMemory();
+        org.apache.jena.fuseki.main.FusekiServer fuseki = org.apache.jena.fuseki.main.FusekiServer.create().port(0).loopback(true)
+                .add("/rolegraph", remote, true).build().start();
+        try {
+            String endpoint = "http://127.0.0.1:" + fuseki.getHttpPort() + "/rolegraph/sparql";
+            Cli cli = Cli.run("import", "onet", FIXTURES.resolve("onet-29.3").toString(), "--endpoint", endpoint);
+            assertEquals(0, cli.exitCode(), cli.err());
+            assertTrue(cli.out().startsWith("imported O*NET 29.3 Database: 11 files, "), cli.out());
+            assertTrue(cli.out().endsWith(" into http://127.0.0.1:" + fuseki.getHttpPort() + "/rolegraph/data\n"), cli.out());
+            long reported = Long.parseLong(cli.out().replaceAll(".* rows, ([0-9,]+) quads in graph .*\\n", "$1").replace(",", ""));
+            remote.begin(org.apache.jena.query.ReadWrite.READ);
+            try {
+                assertEquals(reported, remote.getGraph(org.apache.jena.graph.NodeFactory.createURI(
+                        "https://w3id.org/rolegraph/graph/onet-29.3")).size(), "the count printed is the count the remote store holds");
+            } finally {
+                remote.end();
+            }
+            assertEquals(List.of("warning: 123 related occupations naming an occupation that is not in Occupation Data.txt (skipped)"
+                    + " (first at " + FIXTURES.resolve("onet-29.3").resolve("Related Occupations.txt") + ":2)"), cli.err().lines().toList());
+        } finally {
+            fuseki.stop();
+        }
+    }
 }

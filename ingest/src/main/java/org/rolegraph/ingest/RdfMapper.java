@@ -74,19 +74,7 @@ final class RdfMapper {
     }
 
     private static Node decimal(BigDecimal value) {
-        return NodeFactory.createLiteralDT(canonicalDecimal(value), XSDDatatype.XSDdecimal);
-    }
-
-    /**
-     * The XSD 1.0 canonical form Jena itself uses ("98439.0", "1000.5"): figures read back from TDB2
-     * come in this form, so writing it keeps every store and export byte-identical.
-     */
-    static String canonicalDecimal(BigDecimal value) {
-        BigDecimal stripped = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
-        if (stripped.scale() <= 0) {
-            return stripped.setScale(0).toPlainString() + ".0";
-        }
-        return stripped.toPlainString();
+        return NodeFactory.createLiteralDT(org.rolegraph.model.Decimals.canonical(value), XSDDatatype.XSDdecimal);
     }
 
     private Node graph(String sourceId) {

@@ -65,6 +65,34 @@ public record IriScheme(String base) {
         return base + "credential/" + id;
     }
 
+    /**
+     * An O*NET occupation, which O*NET itself names by no IRI: {@code onet/occupation/{O*NET-SOC code}}
+     * under our base, linking to its O*NET OnLine page with schema:url.
+     */
+    public String onetOccupation(String code) {
+        return base + "onet/occupation/" + code;
+    }
+
+    /** An O*NET task statement, by its Task ID. */
+    public String onetTask(String taskId) {
+        return base + "onet/task/" + taskId;
+    }
+
+    /** An element of O*NET's content model (a skill such as 2.A.2.a Critical Thinking), by its Element ID. */
+    public String onetElement(String elementId) {
+        return base + "onet/element/" + elementId;
+    }
+
+    /** A technology class of O*NET's technology skills, by its UNSPSC commodity code. */
+    public String onetTechnology(String commodityCode) {
+        return base + "onet/technology/" + commodityCode;
+    }
+
+    /** One of O*NET's five job zones (how much preparation an occupation needs). */
+    public String onetJobZone(String zone) {
+        return base + "onet/job-zone/" + zone;
+    }
+
     /** A salary estimate: a fragment of its role's IRI, numbered per source in file order. */
     public String salary(String roleId, String sourceId, int index) {
         return role(roleId) + "#salary-" + sourceId + "-" + index;

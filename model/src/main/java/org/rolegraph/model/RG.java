@@ -174,4 +174,28 @@ public final class RG {
 
     /** The sentence a source's licence asks those who reuse it to show, word for word as the publisher gives it. */
     public static final Property attribution = property("attribution");
+
+    /** How important a skill is for an occupation, and at what level it is used, as a taxonomy (O*NET) rates it: one rating per occupation and skill. */
+    public static final Resource SkillRating = resource("SkillRating");
+
+    /** A rating of one skill for this occupation (importance and level, as O*NET gives them). */
+    public static final Property skillRating = property("skillRating");
+
+    /** The skill a skill rating is about. */
+    public static final Property ratedSkill = property("ratedSkill");
+
+    /** How important the skill is for the occupation, on O*NET's importance scale from 1 to 5. */
+    public static final Property importance = property("importance");
+
+    /** The level at which the occupation uses the skill, on O*NET's level scale from 0 to 7. */
+    public static final Property level = property("level");
+
+    /** A class of software or technology people in the occupation use (O*NET's technology skills). */
+    public static final Property technologySkill = property("technologySkill");
+
+    /** A named product people in the occupation use, such as Microsoft Project. */
+    public static final Property technologyExample = property("technologyExample");
+
+    /** How much preparation the occupation needs, as one of O*NET's five job zones. */
+    public static final Property jobZone = property("jobZone");
 }

@@ -84,15 +84,25 @@ public final class DelimitedTable {
     private final char separator;
     private final List<String> required;
     private final List<String> optional;
+    private final String hint;
 
     /**
      * A table whose fields are split by {@code separator}, with the columns {@code required} must
      * have and the {@code optional} ones it reads when present.
      */
     public DelimitedTable(char separator, List<String> required, List<String> optional) {
+        this(separator, required, optional, "");
+    }
+
+    /**
+     * As above, with a {@code hint} added to the message of a missing column (say which releases have
+     * it, so a user holding an older layout knows what differs).
+     */
+    public DelimitedTable(char separator, List<String> required, List<String> optional, String hint) {
         this.separator = separator;
         this.required = List.copyOf(required);
         this.optional = List.copyOf(optional);
+        this.hint = hint;
     }
 
     /**
@@ -194,7 +204,7 @@ public final class DelimitedTable {
         if (!missing.isEmpty()) {
             problems.problem(1, 1, (missing.size() == 1 ? "missing column '" + missing.get(0) + "'"
                     : "missing columns '" + String.join("', '", missing) + "'")
-                    + " (the header has: " + String.join(", ", names) + ")");
+                    + " (the header has: " + String.join(", ", names) + ")" + hint);
             return null;
         }
         Map<String, Integer> wanted = new HashMap<>();
