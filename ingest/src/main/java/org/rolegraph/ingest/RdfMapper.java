@@ -14,6 +14,7 @@ import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.rolegraph.model.SchemaOrg;
 import org.rolegraph.model.IriScheme;
+import org.rolegraph.model.Names;
 import org.rolegraph.model.PROV;
 import org.rolegraph.model.RG;
 import org.rolegraph.model.records.CategoryClaim;
@@ -181,6 +182,12 @@ final class RdfMapper {
             say(by, s, n(SKOS.prefLabel), english(role.label()));
             for (String alt : role.altLabels()) {
                 say(by, s, n(SKOS.altLabel), english(alt));
+            }
+            // The names a role is found by, folded for an exact lookup (see rg:lookupKey).
+            java.util.Set<String> keys = new java.util.TreeSet<>(List.of(Names.fold(role.id()), Names.fold(role.label())));
+            role.altLabels().forEach(alt -> keys.add(Names.fold(alt)));
+            for (String key : keys) {
+                say(by, s, n(RG.lookupKey), plain(key));
             }
             if (role.family() != null) {
                 say(by, s, n(RG.family), iri(iris.family(role.family())));

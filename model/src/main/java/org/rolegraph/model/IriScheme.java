@@ -27,12 +27,34 @@ public record IriScheme(String base) {
         }
     }
 
+    /** Whether {@code id} is the id of a role: a curated id, {@code esco:UUID} or {@code onet:CODE}. */
+    public static boolean isRoleId(String id) {
+        return isValidId(id) || id != null && (id.startsWith(ESCO_ID) && id.length() > ESCO_ID.length()
+                || id.startsWith(ONET_ID) && id.length() > ONET_ID.length());
+    }
+
     /** Whether {@code id} is a valid RoleGraph id. */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
     }
 
+    /** The IRIs of ESCO's occupations, which an import keeps (link, do not mint). */
+    public static final String ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/";
+    /** The id prefixes of roles imported from a taxonomy: {@code esco:UUID}, {@code onet:O*NET-SOC code}. */
+    public static final String ESCO_ID = "esco:";
+    public static final String ONET_ID = "onet:";
+
+    /**
+     * The IRI of role {@code id}: a curated role under {@code role/}, an ESCO occupation ({@code esco:}
+     * and ESCO's UUID, ESCO's own IRI) or an O*NET occupation ({@code onet:} and its O*NET-SOC code).
+     */
     public String role(String id) {
+        if (id.startsWith(ESCO_ID)) {
+            return ESCO_OCCUPATION + id.substring(ESCO_ID.length());
+        }
+        if (id.startsWith(ONET_ID)) {
+            return onetOccupation(id.substring(ONET_ID.length()));
+        }
         return base + "role/" + id;
     }
 
@@ -98,10 +120,26 @@ public record IriScheme(String base) {
         return role(roleId) + "#salary-" + sourceId + "-" + index;
     }
 
-    /** The id of a role IRI under this base, or null when the IRI is not one of our roles. */
+    /**
+     * The id of a role IRI: a curated role's id, {@code esco:UUID} for an ESCO occupation,
+     * {@code onet:CODE} for an O*NET occupation; null when the IRI names no role of these kinds.
+     * Derived from the IRI alone, so it is stable across releases (ESCO's UUIDs and O*NET-SOC codes are).
+     */
     public String roleId(String iri) {
+        if (iri == null) {
+            return null;
+        }
+        if (iri.startsWith(ESCO_OCCUPATION)) {
+            String uuid = iri.substring(ESCO_OCCUPATION.length());
+            return uuid.matches("[0-9a-f-]{8,}") ? ESCO_ID + uuid : null;
+        }
+        String onet = base + "onet/occupation/";
+        if (iri.startsWith(onet)) {
+            String code = iri.substring(onet.length());
+            return code.matches("\\d{2}-\\d{4}\\.\\d{2}") ? ONET_ID + code : null;
+        }
         String prefix = base + "role/";
-        if (iri == null || !iri.startsWith(prefix)) {
+        if (!iri.startsWith(prefix)) {
             return null;
         }
         String id = iri.substring(prefix.length());

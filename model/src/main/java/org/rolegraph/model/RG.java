@@ -198,4 +198,7 @@ public final class RG {
 
     /** How much preparation the occupation needs, as one of O*NET's five job zones. */
     public static final Property jobZone = property("jobZone");
+
+    /** One of the names a role is found by (its id, code, preferred, alternative or hidden label), folded: blanks around it dropped, runs of blanks one space, lower case. */
+    public static final Property lookupKey = property("lookupKey");
 }

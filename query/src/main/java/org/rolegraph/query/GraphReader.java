@@ -68,21 +68,93 @@ final class GraphReader {
         return List.copyOf(roles.values());
     }
 
-    /** The roles with these ids, in this order; throws {@link UnknownRoleException} for the first unknown. */
-    List<RoleSummary> resolve(List<String> ids) {
-        Map<String, RoleSummary> found = new LinkedHashMap<>();
-        for (RoleSummary role : roles(ids)) {
-            found.put(role.id(), role);
+    /**
+     * The roles these names mean, in this order. A name is a role's id ({@code product-manager},
+     * {@code esco:UUID}, {@code onet:CODE}), an ESCO or O*NET code, or a preferred, alternative or
+     * hidden label in any case and language (resolve.rq). An id or code wins over a preferred label,
+     * which wins over an alternative or hidden one; among equals, a role that another candidate is an
+     * exact match of gives way to that candidate (a curated role linked to the occupation it describes).
+     *
+     * @throws UnknownRoleException for the first name no role has, naming the closest ids
+     * @throws AmbiguousRoleException for the first name that stays ambiguous, listing the candidates
+     */
+    List<RoleSummary> resolve(List<String> names) {
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            found.add(resolveOne(name));
         }
-        List<RoleSummary> ordered = new ArrayList<>();
-        for (String id : ids) {
-            RoleSummary role = found.get(id);
-            if (role == null) {
-                throw unknown(id);
+        Map<String, RoleSummary> byIri = new LinkedHashMap<>();
+        for (RoleSummary role : roles(found.stream().map(iris::roleId).toList())) {
+            byIri.put(role.iri(), role);
+        }
+        return found.stream().map(byIri::get).toList();
+    }
+
+    /** How a name matched a role, best first: an id or a code, a preferred label, another label. */
+    private static final String[] MATCHED_AS = {"id or code", "preferred label", "alternative label", "hidden label"};
+
+    private String resolveOne(String name) {
+        if (IriScheme.isRoleId(name)) {
+            // An id needs no lookup key: it names its IRI, so a store without keys still answers.
+            List<RoleSummary> byId = roles(List.of(name));
+            if (!byId.isEmpty()) {
+                return byId.get(0).iri();
             }
-            ordered.add(role);
         }
-        return ordered;
+        String key = org.rolegraph.model.Names.fold(name);
+        Map<String, Integer> best = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> graphsOf = new LinkedHashMap<>();
+        Map<String, List<String>> exactMatches = new LinkedHashMap<>();
+        Query query = QueryBindings.substitute(QueryCatalog.get("resolve"), Map.of("key", NodeFactory.createLiteralString(key)));
+        for (QuerySolution row : sparql.select(query)) {
+            String role = row.getResource("role").getURI();
+            if (iris.roleId(role) == null) {
+                continue;
+            }
+            graphsOf.computeIfAbsent(role, k -> new java.util.TreeSet<>()).add(row.getResource("graph").getURI());
+            int kind = row.getLiteral("kind").getInt();
+            String value = text(row, "value");
+            if (kind == 9) {
+                exactMatches.computeIfAbsent(role, k -> new ArrayList<>()).add(value);
+                continue;
+            }
+            // The role's key matched one of its names; which one says how well.
+            best.merge(role, org.rolegraph.model.Names.fold(value).equals(key) ? kind : Integer.MAX_VALUE, Math::min);
+        }
+        best.replaceAll((role, rank) -> org.rolegraph.model.Names.fold(iris.roleId(role)).equals(key) ? 0 : rank);
+        int top = best.values().stream().min(Integer::compare).orElse(Integer.MAX_VALUE);
+        if (top == Integer.MAX_VALUE) {
+            throw unknown(name);
+        }
+        List<String> candidates = new ArrayList<>(best.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey).toList());
+        if (candidates.size() > 1) {
+            // A curated role linked to an occupation by skos:exactMatch describes that occupation: it wins.
+            List<String> linked = candidates.stream()
+                    .flatMap(c -> exactMatches.getOrDefault(c, List.of()).stream()).toList();
+            candidates.removeIf(c -> linked.contains(c) && candidates.size() > 1);
+        }
+        if (candidates.size() > 1) {
+            List<RoleSummary> summaries = roles(candidates.stream().map(iris::roleId).toList());
+            List<AmbiguousRoleException.Candidate> listed = summaries.stream().map(r -> new AmbiguousRoleException.Candidate(
+                    r, origins(graphsOf.get(r.iri())), MATCHED_AS[Math.min(top, 3)])).toList();
+            throw new AmbiguousRoleException(name, listed);
+        }
+        return candidates.get(0);
+    }
+
+    /** Where a role comes from, by the graphs that type it: taxonomy releases by title, or the curated data. */
+    private String origins(java.util.Set<String> graphs) {
+        java.util.Set<String> origins = new java.util.TreeSet<>();
+        for (String graph : graphs) {
+            String id = iris.graphId(graph);
+            if (id == null || !id.contains(".")) {
+                origins.add("RoleGraph curated data");
+            } else {
+                SourceRef source = source(iris.source(id));
+                origins.add(source.title() == null ? id : source.title());
+            }
+        }
+        return String.join(", ", origins);
     }
 
     UnknownRoleException unknown(String id) {
@@ -99,6 +171,10 @@ final class GraphReader {
                 continue;
             }
             RDFNode value = row.get("value");
+            if (value.isLiteral() && !value.asLiteral().getLanguage().isEmpty()
+                    && !value.asLiteral().getLanguage().toLowerCase(java.util.Locale.ROOT).startsWith("en")) {
+                continue; // descriptions are in English; a taxonomy's other languages stay for lookup and export
+            }
             String valueText = value.isLiteral() ? value.asLiteral().getLexicalForm() : value.asResource().getURI();
             String label = text(row, "valueLabel");
             byRole.get(row.getResource("role").getURI())

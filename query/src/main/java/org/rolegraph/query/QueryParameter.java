@@ -17,7 +17,7 @@ public record QueryParameter(String name, Kind kind, boolean many) {
 
     /** What a parameter's value is. */
     public enum Kind {
-        /** A role id, such as delivery-manager; bound as the role's IRI. */
+        /** A role id, such as delivery-manager, esco:UUID or onet:CODE; bound as the role's IRI. */
         ROLE,
         /** An IRI, written as is or in angle brackets. */
         IRI,
@@ -36,9 +36,9 @@ public record QueryParameter(String name, Kind kind, boolean many) {
         public Node toNode(String parameter, String value, IriScheme iris) {
             return switch (this) {
                 case ROLE -> {
-                    if (!IriScheme.isValidId(value)) {
+                    if (!IriScheme.isRoleId(value)) {
                         throw new IllegalArgumentException("parameter '" + parameter + "': '" + value
-                                + "' is not a role id (lower-case kebab-case, such as product-manager)");
+                                + "' is not a role id (lower-case kebab-case, such as product-manager, or esco:UUID, onet:CODE)");
                     }
                     yield NodeFactory.createURI(iris.role(value));
                 }

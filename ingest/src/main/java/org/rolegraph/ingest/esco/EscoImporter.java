@@ -207,12 +207,12 @@ public final class EscoImporter {
             this.files = files;
         }
 
-        void read() throws IOException {
+        void read() {
             in.readTable(files.occupations(), new DelimitedTable(',',
                     List.of("conceptUri", "preferredLabel", "altLabels", "iscoGroup", "code", "description"),
                     List.of("conceptType", "hiddenLabels", "scopeNote")), this::occupation);
             for (var language : files.occupationLabels().entrySet()) {
-                translations(language.getValue(), language.getKey(), occupations, "an occupation");
+                translations(language.getValue(), language.getKey(), occupations, "an occupation", true);
             }
             for (var language : files.iscoGroups().entrySet()) {
                 in.readTable(language.getValue(), new DelimitedTable(',', List.of("conceptUri", "code", "preferredLabel"),
@@ -227,7 +227,7 @@ public final class EscoImporter {
                         List.of("conceptUri", "skillType", "reuseLevel", "preferredLabel", "altLabels", "description"),
                         List.of("hiddenLabels", "scopeNote")), this::skill);
                 for (var language : files.skillLabels().entrySet()) {
-                    translations(language.getValue(), language.getKey(), skills, "a skill");
+                    translations(language.getValue(), language.getKey(), skills, "a skill", false);
                 }
             }
             for (var language : files.skillGroups().entrySet()) {
@@ -260,8 +260,14 @@ public final class EscoImporter {
             in.add(s, RDF.type.asNode(), SchemaOrg.Occupation.asNode());
             in.add(s, RDF.type.asNode(), SKOS.Concept.asNode());
             in.add(s, SKOS.inScheme.asNode(), OCCUPATION_SCHEME);
-            in.labels(s, "en", row.get("preferredLabel"), ReleaseImport.lines(row.get("altLabels")),
-                    ReleaseImport.lines(row.getOptional("hiddenLabels")));
+            List<String> alternative = ReleaseImport.lines(row.get("altLabels"));
+            List<String> hidden = ReleaseImport.lines(row.getOptional("hiddenLabels"));
+            in.labels(s, "en", row.get("preferredLabel"), alternative, hidden);
+            List<String> names = new ArrayList<>(List.of(in.iris().roleId(uri) == null ? "" : in.iris().roleId(uri),
+                    row.get("code"), row.get("preferredLabel")));
+            names.addAll(alternative);
+            names.addAll(hidden);
+            in.lookupKeys(s, names);
             text(s, SKOS.definition.asNode(), row.get("description"), "en");
             text(s, SKOS.scopeNote.asNode(), row.getOptional("scopeNote"), "en");
             if (!row.get("code").isEmpty()) {
@@ -276,7 +282,7 @@ public final class EscoImporter {
         }
 
         /** Labels and descriptions in another language, for concepts the English file has. */
-        private void translations(Path file, String lang, Set<String> known, String what) throws IOException {
+        private void translations(Path file, String lang, Set<String> known, String what, boolean roles) {
             in.readTable(file, new DelimitedTable(',', List.of("conceptUri", "preferredLabel"),
                     List.of("altLabels", "hiddenLabels", "description")), row -> {
                         String uri = row.get("conceptUri");
@@ -285,8 +291,15 @@ public final class EscoImporter {
                             return;
                         }
                         Node s = NodeFactory.createURI(uri);
-                        in.labels(s, lang, row.get("preferredLabel"), ReleaseImport.lines(row.getOptional("altLabels")),
-                                ReleaseImport.lines(row.getOptional("hiddenLabels")));
+                        List<String> alternative = ReleaseImport.lines(row.getOptional("altLabels"));
+                        List<String> hidden = ReleaseImport.lines(row.getOptional("hiddenLabels"));
+                        in.labels(s, lang, row.get("preferredLabel"), alternative, hidden);
+                        if (roles) {
+                            List<String> names = new ArrayList<>(List.of(row.get("preferredLabel")));
+                            names.addAll(alternative);
+                            names.addAll(hidden);
+                            in.lookupKeys(s, names);
+                        }
                         text(s, SKOS.definition.asNode(), row.getOptional("description"), lang);
                     });
         }

@@ -222,6 +222,7 @@ public final class OnetImporter {
             in.add(s, RDF.type.asNode(), SchemaOrg.Occupation.asNode());
             in.add(s, RDF.type.asNode(), SKOS.Concept.asNode());
             in.labels(s, "en", row.get("Title"), List.of(), List.of());
+            in.lookupKeys(s, List.of(IriScheme.ONET_ID + code, code, row.get("Title")));
             if (!row.get("Description").isEmpty()) {
                 in.add(s, SKOS.definition.asNode(), ReleaseImport.english(row.get("Description")));
             }
@@ -247,6 +248,7 @@ public final class OnetImporter {
                         in.add(s, SKOS.altLabel.asNode(), ReleaseImport.english(title));
                     }
                 }
+                in.lookupKeys(s, titles);
             }
         }
 

@@ -210,6 +210,22 @@ public final class ReleaseImport {
         return List.copyOf(values);
     }
 
+    /**
+     * The names a role is found by, folded (see {@code rg:lookupKey}): its id, its code and each label
+     * in every language, written once each.
+     */
+    public void lookupKeys(Node role, java.util.Collection<String> names) {
+        Set<String> keys = new java.util.TreeSet<>();
+        for (String name : names) {
+            if (!name.isBlank()) {
+                keys.add(org.rolegraph.model.Names.fold(name));
+            }
+        }
+        for (String key : keys) {
+            add(role, RG.lookupKey.asNode(), NodeFactory.createLiteralString(key));
+        }
+    }
+
     /** SKOS labels of a concept in one language: the preferred one, and the others without repeating it. */
     public void labels(Node concept, String lang, String preferred, List<String> alternative, List<String> hidden) {
         Set<String> seen = new LinkedHashSet<>();
