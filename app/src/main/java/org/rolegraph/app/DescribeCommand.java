@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.rolegraph.query.Aspect;
 import org.rolegraph.query.Certification;
+import org.rolegraph.query.LinkedOccupation;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.Roles;
 import org.rolegraph.query.SalaryFigure;
@@ -80,6 +81,23 @@ final class DescribeCommand implements Runnable {
         }
         if (profile.statements(Aspect.WORK_ENVIRONMENT).isEmpty()) {
             printSalaries(profile, out, width, footnotes);
+        }
+        for (LinkedOccupation linked : profile.linked()) {
+            out.println();
+            out.println("From " + linked.occupation().label() + " (" + linked.occupation().id() + "), "
+                    + (linked.exact() ? "the same occupation" : "a close occupation") + " in a taxonomy");
+            for (Aspect aspect : List.of(Aspect.ALTERNATIVE_LABEL, Aspect.RESPONSIBILITY, Aspect.SKILL)) {
+                List<Statement> statements = linked.statements(aspect);
+                if (!statements.isEmpty()) {
+                    out.println("  " + aspect.title());
+                    for (Statement statement : statements) {
+                        for (String line : Text.wrap(statement.label() + " " + marks(statement.sources(), footnotes), width,
+                                "    - ", "      ")) {
+                            out.println(line);
+                        }
+                    }
+                }
+            }
         }
         out.println();
         out.println("Sources");

@@ -97,4 +97,25 @@ class RoleLookupTest {
         assertEquals(1, cli.exitCode());
         assertEquals("rolegraph: unknown role 'delivery-manger'; closest ids: delivery-manager, service-manager\n", cli.err());
     }
+
+    @Test
+    void aCuratedRoleShowsWhatItsLinkedOccupationBringsCreditedToTheTaxonomy() {
+        Cli cli = Cli.run("describe", "--store", store.toString(), "product-manager");
+        assertEquals(0, cli.exitCode(), cli.err());
+        java.util.List<String> lines = cli.out().lines().toList();
+        int from = lines.indexOf("From product manager (esco:9f508305-80ce-4111-8722-f2c9b4a44890), the same occupation in a taxonomy");
+        assertTrue(from > 0, cli.out());
+        String esco111 = lines.stream().filter(l -> l.contains("<https://w3id.org/rolegraph/source/esco-1.1.1>")).findFirst().orElseThrow();
+        String mark = esco111.substring(esco111.indexOf('['), esco111.indexOf(']') + 1);
+        // 55 skills in the excerpt's relation rows; the first in label order is this one, from v1.1.1 only.
+        assertTrue(lines.contains("    - advise on communication strategies " + mark), cli.out());
+        int skills = lines.indexOf("  Skills");
+        assertTrue(skills > from);
+        long listed = lines.subList(skills + 1, lines.size()).stream().takeWhile(l -> l.startsWith("    - ")).count();
+        assertEquals(55, listed);
+        assertTrue(lines.subList(from, skills).contains("    - sports product engineer " + mark.substring(0, mark.length() - 1)
+                + "][" + lines.stream().filter(l -> l.contains("<https://w3id.org/rolegraph/source/esco-1.2.0>")).findFirst()
+                        .map(l -> l.substring(l.indexOf('[') + 1, l.indexOf(']'))).orElseThrow() + "]"),
+                "an alternative label both releases give cites both: " + cli.out());
+    }
 }

@@ -163,9 +163,41 @@ final class GraphReader {
 
     /** What the graph says about each role (by IRI), under the aspects descriptions show. */
     Map<String, List<org.rolegraph.query.Statement>> statements(List<RoleSummary> roles) {
+        Map<String, List<org.rolegraph.query.Statement>> result = new LinkedHashMap<>();
+        roles.forEach(r -> result.put(r.iri(), List.of()));
+        result.putAll(statements(sparql.select(QueryBindings.withValues(QueryCatalog.get("compare"), "role", iriNodes(roles))), "role"));
+        return result;
+    }
+
+    /** What the occupations each role (by IRI) is linked to bring, credited to their taxonomy (linked.rq). */
+    Map<String, List<LinkedOccupation>> linked(List<RoleSummary> roles) {
+        List<QuerySolution> rows = sparql.select(QueryBindings.withValues(QueryCatalog.get("linked"), "role", iriNodes(roles)));
+        Map<String, Map<String, Boolean>> occupationsByRole = new LinkedHashMap<>();
+        roles.forEach(r -> occupationsByRole.put(r.iri(), new LinkedHashMap<>()));
+        for (QuerySolution row : rows) {
+            occupationsByRole.get(row.getResource("role").getURI()).merge(row.getResource("occupation").getURI(),
+                    row.getResource("match").getURI().equals(SKOS.exactMatch.getURI()), Boolean::logicalOr);
+        }
+        Map<String, List<org.rolegraph.query.Statement>> byOccupation = statements(rows, "occupation");
+        Map<String, RoleSummary> summaries = new LinkedHashMap<>();
+        List<String> ids = occupationsByRole.values().stream().flatMap(m -> m.keySet().stream()).distinct().map(iris::roleId)
+                .filter(java.util.Objects::nonNull).toList();
+        if (!ids.isEmpty()) {
+            roles(ids).forEach(r -> summaries.put(r.iri(), r));
+        }
+        Map<String, List<LinkedOccupation>> result = new LinkedHashMap<>();
+        occupationsByRole.forEach((role, occupations) -> result.put(role, occupations.entrySet().stream()
+                .filter(e -> summaries.containsKey(e.getKey()))
+                .sorted(Map.Entry.<String, Boolean>comparingByValue().reversed().thenComparing(e -> summaries.get(e.getKey()).label()))
+                .map(e -> new LinkedOccupation(summaries.get(e.getKey()), e.getValue(), byOccupation.getOrDefault(e.getKey(), List.of())))
+                .toList()));
+        return result;
+    }
+
+    /** Statements from rows of ?property ?value ?valueLabel ?source ?sourceTitle, grouped by the IRI in {@code subject}. */
+    private Map<String, List<org.rolegraph.query.Statement>> statements(List<QuerySolution> rows, String subject) {
         Map<String, Map<String, StatementBuilder>> byRole = new LinkedHashMap<>();
-        roles.forEach(r -> byRole.put(r.iri(), new LinkedHashMap<>()));
-        for (QuerySolution row : sparql.select(QueryBindings.withValues(QueryCatalog.get("compare"), "role", iriNodes(roles)))) {
+        for (QuerySolution row : rows) {
             Aspect aspect = Aspect.of(row.getResource("property").getURI());
             if (aspect == null) {
                 continue;
@@ -177,7 +209,7 @@ final class GraphReader {
             }
             String valueText = value.isLiteral() ? value.asLiteral().getLexicalForm() : value.asResource().getURI();
             String label = text(row, "valueLabel");
-            byRole.get(row.getResource("role").getURI())
+            byRole.computeIfAbsent(row.getResource(subject).getURI(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(aspect.name() + "\u0000" + valueText,
                             k -> new StatementBuilder(aspect, valueText, !value.isLiteral(),
                                     label != null ? label : labelOf(value)))

@@ -2,13 +2,17 @@ package org.rolegraph.query;
 
 import java.util.List;
 
-/** Everything the graph says about one role, each statement with its sources. */
+/**
+ * Everything the graph says about one role, each statement with its sources, and what the
+ * occupations it is linked to (ESCO, O*NET) bring, credited to their taxonomy.
+ */
 public record RoleProfile(RoleSummary role, List<Statement> statements, List<SalaryFigure> salaries,
-        List<Certification> certifications, List<SourceRef> sources) {
+        List<Certification> certifications, List<LinkedOccupation> linked, List<SourceRef> sources) {
     public RoleProfile {
         statements = List.copyOf(statements);
         salaries = List.copyOf(salaries);
         certifications = List.copyOf(certifications);
+        linked = List.copyOf(linked);
         sources = List.copyOf(sources);
     }
 

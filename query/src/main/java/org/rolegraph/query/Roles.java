@@ -52,6 +52,7 @@ public final class Roles {
         List<Statement> statements = reader.statements(role).get(iri);
         List<SalaryFigure> salaries = reader.salaries(role).get(iri);
         List<Certification> certifications = reader.certifications(role).get(iri);
-        return new RoleProfile(role.get(0), statements, salaries, certifications, reader.sourcesCited());
+        List<LinkedOccupation> linked = reader.linked(role).get(iri);
+        return new RoleProfile(role.get(0), statements, salaries, certifications, linked, reader.sourcesCited());
     }
 }

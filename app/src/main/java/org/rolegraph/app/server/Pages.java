@@ -21,6 +21,7 @@ import org.rolegraph.query.Aspect;
 import org.rolegraph.query.AspectValues;
 import org.rolegraph.query.Certification;
 import org.rolegraph.query.Comparison;
+import org.rolegraph.query.LinkedOccupation;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.SalaryFigure;
@@ -106,6 +107,22 @@ final class Pages {
                     body.append("<li>").append(esc(salary(s))).append(marks(List.of(s.source()), notes)).append("</li>\n");
                 }
                 body.append("</ul>\n");
+            }
+        }
+        for (LinkedOccupation linked : profile.linked()) {
+            RoleSummary occupation = linked.occupation();
+            body.append("<h2>From <a href=\"/role/").append(esc(occupation.id())).append("\">").append(esc(occupation.label()))
+                    .append("</a></h2>\n<p class=\"muted\">").append(linked.exact() ? "The same occupation" : "A close occupation")
+                    .append(" in a taxonomy; what follows is the taxonomy's, credited to it.</p>\n");
+            for (Aspect aspect : List.of(Aspect.ALTERNATIVE_LABEL, Aspect.RESPONSIBILITY, Aspect.SKILL)) {
+                List<Statement> statements = linked.statements(aspect);
+                if (!statements.isEmpty()) {
+                    body.append("<h3>").append(esc(aspect.title())).append("</h3>\n<ul class=\"claims\">\n");
+                    for (Statement st : statements) {
+                        body.append("<li>").append(esc(st.label())).append(marks(st.sources(), notes)).append("</li>\n");
+                    }
+                    body.append("</ul>\n");
+                }
             }
         }
         body.append(sources(profile.sources(), notes));

@@ -48,6 +48,7 @@ import org.rolegraph.export.Exporter;
 import org.rolegraph.export.RoleDocuments;
 import org.rolegraph.model.IriScheme;
 import org.rolegraph.model.Ontology;
+import org.rolegraph.query.AmbiguousRoleException;
 import org.rolegraph.query.Comparison;
 import org.rolegraph.query.Comparisons;
 import org.rolegraph.query.QueryCatalog;
@@ -111,7 +112,8 @@ final class Site extends HttpServlet {
                 html(response, 200, Pages.home(new Roles(connection, iris, timeout).list(), request.getParameter("q")));
             }
         } else if (path.startsWith("/role/")) {
-            role(path.substring("/role/".length()), request, response);
+            // A role may be named by a label ("/role/Delivery%20Manager"): decode the segment as a path.
+            role(org.eclipse.jetty.util.URIUtil.decodePath(path.substring("/role/".length())), request, response);
         } else if (path.equals("/compare")) {
             compare(request, response);
         } else if (path.equals("/sparql")) {
@@ -145,6 +147,14 @@ final class Site extends HttpServlet {
         try (RDFConnection connection = connect()) {
             // An unknown role is a 404 whatever was asked for; then the representation is negotiated.
             RoleProfile profile = new Roles(connection, iris, timeout).describe(id);
+            if (!profile.role().id().equals(id)) {
+                // Any name finds a role (a label, a code); its page lives at one address, its id's.
+                String query = request.getQueryString();
+                response.setHeader("Location", "/role/" + java.net.URLEncoder.encode(profile.role().id(), StandardCharsets.UTF_8)
+                        .replace("%3A", ":") + (query == null ? "" : "?" + query));
+                text(response, 303, "See /role/" + profile.role().id() + "\n");
+                return;
+            }
             String format = request.getParameter("format");
             MediaType chosen = format != null ? byFormat(format) : negotiate(request, ROLE_OFFERS);
             if (chosen == null) {
@@ -162,6 +172,8 @@ final class Site extends HttpServlet {
                 default -> Pages.role(profile).getBytes(StandardCharsets.UTF_8);
             };
             send(response, 200, type.equals("application/xhtml+xml") ? "text/html" : type, body);
+        } catch (AmbiguousRoleException e) {
+            notFound(request, response, "'" + id + "' names several roles; choose one.", e.closest());
         } catch (UnknownRoleException e) {
             notFound(request, response, "There is no role '" + id + "'.", e.closest());
         }

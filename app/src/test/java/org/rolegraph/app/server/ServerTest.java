@@ -113,6 +113,17 @@ class ServerTest {
     }
 
     @Test
+    void aRoleNamedByALabelOrAnotherCaseIsRedirectedToItsOneAddress() {
+        HttpResponse<byte[]> byLabel = get("/role/Delivery%20Manager?format=ttl");
+        assertEquals(303, byLabel.statusCode());
+        assertEquals("/role/delivery-manager?format=ttl", byLabel.headers().firstValue("Location").orElse(""));
+        HttpResponse<byte[]> byAltLabel = get("/role/CPO");
+        assertEquals(303, byAltLabel.statusCode());
+        assertEquals("/role/chief-product-officer", byAltLabel.headers().firstValue("Location").orElse(""));
+        assertEquals(200, get("/role/delivery-manager?format=ttl").statusCode());
+    }
+
+    @Test
     void unknownRolesAndUnsupportedTypesAreRefusedAndTheServerGoesOn() {
         HttpResponse<byte[]> missing = get("/role/prodct-manager", "Accept", "text/html");
         assertEquals(404, missing.statusCode());
