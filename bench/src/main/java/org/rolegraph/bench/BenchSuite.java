@@ -105,7 +105,7 @@ public final class BenchSuite {
         return fallback;
     }
 
-    private static String machine() {
+    static String machine() {
         Runtime runtime = Runtime.getRuntime();
         java.util.Properties versions = new java.util.Properties();
         try (var in = BenchSuite.class.getResourceAsStream("/org/rolegraph/app/version.properties")) {

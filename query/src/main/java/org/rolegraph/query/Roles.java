@@ -44,6 +44,15 @@ public final class Roles {
         return reader().roles(null);
     }
 
+    /**
+     * The role a name means: its id, an ESCO or O*NET code, or a label in any case. Throws
+     * {@link UnknownRoleException} naming the closest ids, or {@link AmbiguousRoleException} listing
+     * the candidates when several roles answer to the name equally well.
+     */
+    public RoleSummary find(String name) {
+        return reader().resolve(List.of(name)).get(0);
+    }
+
     /** Everything said about role {@code id}; throws {@link UnknownRoleException} naming the closest ids. */
     public RoleProfile describe(String id) {
         GraphReader reader = reader();
