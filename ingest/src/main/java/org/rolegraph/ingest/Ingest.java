@@ -473,16 +473,27 @@ public final class Ingest {
      * is checked in place, so memory stays bounded.
      */
     static Graph dataToValidate(DatasetGraph store) {
-        Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
-        java.util.Iterator<org.apache.jena.sparql.core.Quad> quads = store.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY);
-        long count = 0;
-        while (quads.hasNext()) {
-            if (++count > IN_MEMORY_VALIDATION_LIMIT) {
-                org.apache.jena.atlas.iterator.Iter.close(quads);
-                return store.getUnionGraph();
+        // Taxonomy releases (graph/esco-1.1.1, ...) are checked by their importers, not by the shapes of
+        // role data: their occupations have ESCO's schemes and several releases' labels side by side.
+        List<Node> roleDataGraphs = new ArrayList<>();
+        store.listGraphNodes().forEachRemaining(g -> {
+            if (!IriScheme.isReleaseGraph(g.getURI())) {
+                roleDataGraphs.add(g);
             }
-            copy.add(quads.next().asTriple());
+        });
+        Graph copy = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        long count = 0;
+        for (Node graph : roleDataGraphs) {
+            java.util.Iterator<org.apache.jena.sparql.core.Quad> quads = store.find(graph, Node.ANY, Node.ANY, Node.ANY);
+            while (quads.hasNext()) {
+                if (++count > IN_MEMORY_VALIDATION_LIMIT) {
+                    org.apache.jena.atlas.iterator.Iter.close(quads);
+                    return new org.apache.jena.sparql.graph.GraphUnionRead(store, roleDataGraphs);
+                }
+                copy.add(quads.next().asTriple());
+            }
         }
         return copy;
     }
+
 }

@@ -75,6 +75,18 @@ public record IriScheme(String base) {
         return base + "graph/" + id;
     }
 
+    /**
+     * Whether a graph IRI names a taxonomy release's graph ({@code graph/esco-1.1.1}): release ids keep
+     * their version's dots, which the ids of role-data sources cannot have.
+     */
+    public static boolean isReleaseGraph(String graphIri) {
+        if (graphIri == null) {
+            return false;
+        }
+        int slash = graphIri.lastIndexOf('/');
+        return graphIri.substring(0, slash + 1).endsWith("/graph/") && graphIri.indexOf('.', slash) > 0;
+    }
+
     public String family(String id) {
         return base + "family/" + id;
     }

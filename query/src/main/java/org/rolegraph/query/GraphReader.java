@@ -147,7 +147,7 @@ final class GraphReader {
         java.util.Set<String> origins = new java.util.TreeSet<>();
         for (String graph : graphs) {
             String id = iris.graphId(graph);
-            if (id == null || !id.contains(".")) {
+            if (id == null || !IriScheme.isReleaseGraph(graph)) {
                 origins.add("RoleGraph curated data");
             } else {
                 SourceRef source = source(iris.source(id));
