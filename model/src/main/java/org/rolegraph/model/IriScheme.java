@@ -33,6 +33,11 @@ public record IriScheme(String base) {
                 || id.startsWith(ONET_ID) && id.length() > ONET_ID.length());
     }
 
+    /** Whether a role id names an occupation imported from a taxonomy ({@code esco:...}, {@code onet:...}). */
+    public static boolean isImportedRoleId(String id) {
+        return id != null && (id.startsWith(ESCO_ID) || id.startsWith(ONET_ID));
+    }
+
     /** Whether {@code id} is a valid RoleGraph id. */
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();

@@ -63,7 +63,7 @@ public final class Alignments {
                 continue;
             }
             Name name = new Name(role, kind, value);
-            if (isImported(id)) {
+            if (IriScheme.isImportedRoleId(id)) {
                 importedByKey.computeIfAbsent(Names.fold(value), k -> new ArrayList<>()).add(name);
                 if (kind == 1) {
                     importedPreferred.putIfAbsent(role, name);
@@ -72,11 +72,8 @@ public final class Alignments {
                 curated.computeIfAbsent(role, k -> new ArrayList<>()).add(name);
             }
         }
-        Map<String, Alignment> best = new LinkedHashMap<>();
-        Map<String, RoleSummary> summaries = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        curated.keySet().forEach(r -> ids.add(iris.roleId(r)));
-        List<Alignment> proposals = new ArrayList<>();
+        record Proposal(String role, String occupation, boolean exact, double score, String evidence) {}
+        List<Proposal> proposals = new ArrayList<>();
         for (var entry : curated.entrySet()) {
             Map<String, double[]> scores = new LinkedHashMap<>();
             Map<String, String> evidence = new HashMap<>();
@@ -106,21 +103,18 @@ public final class Alignments {
                     .filter(e -> e.getValue()[0] >= minScore && !linked.contains(entry.getKey() + " " + e.getKey()))
                     .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0]).thenComparing(Map.Entry::getKey))
                     .limit(perRole)
-                    .forEach(e -> {
-                        ids.add(iris.roleId(e.getKey()));
-                        proposals.add(new Alignment(new RoleSummary(iris.roleId(entry.getKey()), entry.getKey(), null, null, null),
-                                new RoleSummary(iris.roleId(e.getKey()), e.getKey(), null, null, null), exact.get(e.getKey()),
-                                e.getValue()[0], evidence.get(e.getKey())));
-                    });
+                    .forEach(e -> proposals.add(new Proposal(entry.getKey(), e.getKey(), exact.get(e.getKey()), e.getValue()[0],
+                            evidence.get(e.getKey()))));
         }
-        if (!proposals.isEmpty()) {
-            reader.roles(ids.stream().distinct().toList()).forEach(r -> summaries.put(r.iri(), r));
+        // Labels and ids of the roles and occupations proposed, in one query.
+        Map<String, RoleSummary> summaries = new HashMap<>();
+        List<String> ids = proposals.stream().flatMap(p -> java.util.stream.Stream.of(p.role(), p.occupation()))
+                .distinct().map(iris::roleId).toList();
+        if (!ids.isEmpty()) {
+            reader.roles(ids).forEach(r -> summaries.put(r.iri(), r));
         }
-        for (Alignment a : proposals) {
-            best.put(a.role().iri() + " " + a.occupation().iri(), new Alignment(summaries.getOrDefault(a.role().iri(), a.role()),
-                    summaries.getOrDefault(a.occupation().iri(), a.occupation()), a.exact(), a.score(), a.evidence()));
-        }
-        return List.copyOf(best.values());
+        return proposals.stream().map(p -> new Alignment(summaries.get(p.role()), summaries.get(p.occupation()), p.exact(),
+                p.score(), p.evidence())).toList();
     }
 
     private static void offer(Map<String, double[]> scores, Map<String, String> evidence, Map<String, Boolean> exact, String occupation,
@@ -131,10 +125,6 @@ public final class Alignments {
             evidence.put(occupation, why);
             exact.put(occupation, same);
         }
-    }
-
-    private static boolean isImported(String id) {
-        return id.startsWith(IriScheme.ESCO_ID) || id.startsWith(IriScheme.ONET_ID);
     }
 
     private static String kind(Name name) {

@@ -64,4 +64,44 @@ public final class Roles {
         List<LinkedOccupation> linked = reader.linked(role).get(iri);
         return new RoleProfile(role.get(0), statements, salaries, certifications, linked, reader.sourcesCited());
     }
+
+    /** The taxonomy releases the store holds (ESCO, O*NET), by title, with their number of roles. */
+    public List<ReleaseSummary> releases() {
+        List<ReleaseSummary> releases = new java.util.ArrayList<>();
+        for (var row : new Sparql(connection, timeout).select(QueryCatalog.get("releases"))) {
+            String graph = row.getResource("graph").getURI();
+            if (IriScheme.isReleaseGraph(graph)) {
+                releases.add(new ReleaseSummary(iris.graphId(graph), graph, GraphReader.text(row, "title"),
+                        row.getLiteral("roles").getLong()));
+            }
+        }
+        return releases;
+    }
+
+    /** One page of the roles a release declares, by label: {@code limit} from {@code offset}. */
+    public List<RoleSummary> browse(String releaseId, int offset, int limit) {
+        return page(QueryBindings.substitute(QueryCatalog.get("browse"),
+                java.util.Map.of("graph", org.apache.jena.graph.NodeFactory.createURI(iris.graph(releaseId)))), offset, limit);
+    }
+
+    /** One page of the roles one of whose names contains {@code text} (any case), by label. */
+    public List<RoleSummary> search(String text, int offset, int limit) {
+        return page(QueryBindings.substitute(QueryCatalog.get("search"),
+                java.util.Map.of("text", org.apache.jena.graph.NodeFactory.createLiteralString(org.rolegraph.model.Names.fold(text)))),
+                offset, limit);
+    }
+
+    private List<RoleSummary> page(org.apache.jena.query.Query query, int offset, int limit) {
+        query.setOffset(offset);
+        query.setLimit(limit);
+        List<RoleSummary> roles = new java.util.ArrayList<>();
+        for (var row : new Sparql(connection, timeout).select(query)) {
+            String iri = row.getResource("role").getURI();
+            String id = iris.roleId(iri);
+            if (id != null) {
+                roles.add(new RoleSummary(id, iri, GraphReader.text(row, "label"), null, null));
+            }
+        }
+        return roles;
+    }
 }

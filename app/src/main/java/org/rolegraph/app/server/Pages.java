@@ -22,6 +22,7 @@ import org.rolegraph.query.AspectValues;
 import org.rolegraph.query.Certification;
 import org.rolegraph.query.Comparison;
 import org.rolegraph.query.LinkedOccupation;
+import org.rolegraph.query.ReleaseSummary;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.SalaryFigure;
@@ -35,13 +36,16 @@ final class Pages {
 
     // ---- home ------------------------------------------------------------------------------------
 
-    static String home(List<RoleSummary> roles, String search) {
-        String q = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+    /**
+     * The home page: the curated roles by family, the taxonomy releases to browse, and, for a search,
+     * one page of the roles any of whose names contains it. {@code results} holds up to one more than
+     * a page, which says whether a next page exists.
+     */
+    static String home(List<RoleSummary> curated, List<ReleaseSummary> releases, String search, List<RoleSummary> results, int page,
+            int pageSize) {
         Map<String, List<RoleSummary>> byFamily = new TreeMap<>();
-        for (RoleSummary role : roles) {
-            if (q.isEmpty() || role.label().toLowerCase(Locale.ROOT).contains(q) || role.id().contains(q)) {
-                byFamily.computeIfAbsent(role.familyLabel() == null ? "Other roles" : role.familyLabel(), k -> new ArrayList<>()).add(role);
-            }
+        for (RoleSummary role : curated) {
+            byFamily.computeIfAbsent(role.familyLabel() == null ? "Other roles" : role.familyLabel(), k -> new ArrayList<>()).add(role);
         }
         StringBuilder body = new StringBuilder();
         body.append("<h1>Job roles, and how they differ</h1>\n")
@@ -49,22 +53,66 @@ final class Pages {
                 .append("Every claim cites the article it comes from. <a href=\"/compare?roles=product-manager,delivery-manager\">")
                 .append("Compare a product manager with a delivery manager</a>.</p>\n")
                 .append("<form class=\"inline\" method=\"get\" action=\"/\" role=\"search\">")
-                .append("<input type=\"search\" name=\"q\" placeholder=\"Search roles\" value=\"").append(esc(search))
+                .append("<input type=\"search\" name=\"q\" placeholder=\"Search roles by any name\" value=\"").append(esc(search))
                 .append("\" aria-label=\"Search roles\"><button type=\"submit\">Search</button></form>\n");
-        if (byFamily.isEmpty()) {
-            body.append("<p>No role matches “").append(esc(search)).append("”.</p>\n");
-        }
-        body.append("<div class=\"families\">\n");
-        byFamily.forEach((family, members) -> {
-            body.append("<section class=\"family\"><h2>").append(esc(family)).append("</h2><ul>\n");
-            for (RoleSummary role : members) {
-                body.append("<li><a href=\"/role/").append(esc(role.id())).append("\">").append(esc(role.label()))
-                        .append("</a></li>\n");
+        if (results != null) {
+            body.append("<section class=\"results\"><h2>Roles named like “").append(esc(search)).append("”</h2>\n");
+            if (results.isEmpty()) {
+                body.append(page > 1 ? "<p>No more roles.</p>\n" : "<p>No role has a name containing “" + esc(search) + "”.</p>\n");
+            } else {
+                body.append(roleList(results.subList(0, Math.min(pageSize, results.size()))));
+                body.append(pager("/?q=" + esc(url(search)), page, results.size() > pageSize));
             }
-            body.append("</ul></section>\n");
-        });
-        body.append("</div>\n");
+            body.append("</section>\n");
+        }
+        if (results == null) {
+            body.append("<div class=\"families\">\n");
+            byFamily.forEach((family, members) -> body.append("<section class=\"family\"><h2>").append(esc(family)).append("</h2>")
+                    .append(roleList(members)).append("</section>\n"));
+            body.append("</div>\n");
+        }
+        if (!releases.isEmpty()) {
+            body.append("<h2>Taxonomies</h2>\n<ul>\n");
+            for (ReleaseSummary release : releases) {
+                body.append("<li><a href=\"/browse?release=").append(esc(url(release.id()))).append("\">").append(esc(release.title()))
+                        .append("</a>: ").append(String.format(Locale.ROOT, "%,d", release.roles())).append(" occupations</li>\n");
+            }
+            body.append("</ul>\n");
+        }
         return Html.page("Roles", body.toString(), List.of());
+    }
+
+    /** One page of the occupations of a taxonomy release, by label. */
+    static String browse(ReleaseSummary release, List<RoleSummary> roles, int page, int pageSize) {
+        StringBuilder body = new StringBuilder("<h1>").append(esc(release.title())).append("</h1>\n")
+                .append(String.format(Locale.ROOT, "<p class=\"muted\">%,d occupations, %d a page; page %d.</p>%n", release.roles(),
+                        pageSize, page));
+        body.append(roleList(roles.subList(0, Math.min(pageSize, roles.size()))));
+        body.append(pager("/browse?release=" + esc(url(release.id())), page, roles.size() > pageSize));
+        return Html.page(release.title(), body.toString(), List.of());
+    }
+
+    private static String roleList(List<RoleSummary> roles) {
+        StringBuilder list = new StringBuilder("<ul>\n");
+        for (RoleSummary role : roles) {
+            list.append("<li><a href=\"/role/").append(esc(role.id())).append("\">").append(esc(role.label())).append("</a></li>\n");
+        }
+        return list.append("</ul>\n").toString();
+    }
+
+    /** Links to the previous and next pages; {@code base} is already escaped for HTML. */
+    private static String pager(String base, int page, boolean more) {
+        if (page <= 1 && !more) {
+            return "";
+        }
+        StringBuilder links = new StringBuilder("<p class=\"pager\">");
+        if (page > 1) {
+            links.append("<a rel=\"prev\" href=\"").append(base).append("&amp;page=").append(page - 1).append("\">Previous page</a> ");
+        }
+        if (more) {
+            links.append("<a rel=\"next\" href=\"").append(base).append("&amp;page=").append(page + 1).append("\">Next page</a>");
+        }
+        return links.append("</p>\n").toString();
     }
 
     // ---- role ------------------------------------------------------------------------------------
@@ -180,13 +228,22 @@ final class Pages {
 
     static String compare(List<RoleSummary> all, Comparison comparison, List<String> chosen) {
         StringBuilder body = new StringBuilder("<h1>Compare roles</h1>\n");
+        // The curated roles to tick, and the roles already compared; any other role (of thousands of
+        // imported occupations) is added by name, so the form stays one screen whatever the store holds.
+        List<RoleSummary> offered = new ArrayList<>(all);
+        if (comparison != null) {
+            comparison.roles().stream().filter(r -> offered.stream().noneMatch(o -> o.id().equals(r.id()))).forEach(offered::add);
+        }
+        List<String> chosenIds = comparison == null ? chosen : comparison.roles().stream().map(RoleSummary::id).toList();
         body.append("<form method=\"get\" action=\"/compare\"><p>Pick two or more roles:</p><div class=\"checks\">\n");
-        for (RoleSummary role : all) {
+        for (RoleSummary role : offered) {
             body.append("<label><input type=\"checkbox\" name=\"roles\" value=\"").append(esc(role.id())).append("\"")
-                    .append(chosen.contains(role.id()) ? " checked" : "").append("> ").append(esc(role.label()))
+                    .append(chosenIds.contains(role.id()) ? " checked" : "").append("> ").append(esc(role.label()))
                     .append("</label>\n");
         }
-        body.append("</div><button type=\"submit\" id=\"compare\">Compare</button></form>\n");
+        body.append("</div><p><label>Or add roles by any name (ESCO or O*NET occupations too), comma-separated: ")
+                .append("<input type=\"text\" name=\"add\" placeholder=\"ICT product manager, 15-1299.09\"></label></p>\n")
+                .append("<button type=\"submit\" id=\"compare\">Compare</button></form>\n");
         if (comparison == null) {
             return Html.page("Compare roles", body.toString(), List.of());
         }

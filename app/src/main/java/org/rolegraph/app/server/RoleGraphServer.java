@@ -31,6 +31,7 @@ public final class RoleGraphServer {
     private int port = 3030;
     private boolean loopback = true;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private int pageSize = 50;
     private long resultCap = DEFAULT_RESULT_CAP;
     private long maxBody = DEFAULT_MAX_BODY;
     private String passwordFile;
@@ -62,6 +63,15 @@ public final class RoleGraphServer {
 
     public RoleGraphServer timeout(Duration timeout) {
         this.timeout = timeout;
+        return this;
+    }
+
+    /** How many roles a page of search results or of a release's list shows (default 50). */
+    public RoleGraphServer pageSize(int roles) {
+        if (roles < 1) {
+            throw new IllegalArgumentException("page size must be at least 1");
+        }
+        this.pageSize = roles;
         return this;
     }
 
@@ -107,7 +117,7 @@ public final class RoleGraphServer {
                     .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)
                     .addEndpoint(DATASET, "graph", Operation.GSP_RW, Auth.ANY_USER);
         }
-        Site site = new Site(store, iris, timeout, resultCap, updates);
+        Site site = new Site(store, iris, timeout, resultCap, updates, pageSize);
         java.util.List<String> paths = java.util.List.of("", "/index.html", "/role/*", "/compare", "/sparql", "/ontology",
                 "/context.jsonld", "/shapes.ttl", "/role-data.schema.json", "/download/*", "/downloads", "/static/*", "/healthz");
         for (String path : paths) {

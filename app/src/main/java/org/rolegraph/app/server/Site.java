@@ -52,6 +52,7 @@ import org.rolegraph.query.AmbiguousRoleException;
 import org.rolegraph.query.Comparison;
 import org.rolegraph.query.Comparisons;
 import org.rolegraph.query.QueryCatalog;
+import org.rolegraph.query.ReleaseSummary;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.Roles;
@@ -77,9 +78,12 @@ final class Site extends HttpServlet {
     private final transient IriScheme iris;
     private final Duration timeout;
     private final long resultCap;
+    /** Roles per page of search results and of a release's list. */
+    private final int pageSize;
     private final transient Downloads files;
 
-    Site(DatasetGraph store, IriScheme iris, Duration timeout, long resultCap, boolean storeCanChange) {
+    Site(DatasetGraph store, IriScheme iris, Duration timeout, long resultCap, boolean storeCanChange, int pageSize) {
+        this.pageSize = pageSize;
         this.store = store;
         this.iris = iris;
         this.timeout = timeout;
@@ -109,11 +113,18 @@ final class Site extends HttpServlet {
     private void route(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (path.equals("/") || path.isEmpty() || path.equals("/index.html")) {
             try (RDFConnection connection = connect()) {
-                html(response, 200, Pages.home(new Roles(connection, iris, timeout).list(), request.getParameter("q")));
+                Roles roles = new Roles(connection, iris, timeout);
+                String search = request.getParameter("q");
+                int page = page(request);
+                List<RoleSummary> results = search == null || search.isBlank() ? null
+                        : roles.search(search, (page - 1) * pageSize, pageSize + 1);
+                html(response, 200, Pages.home(curated(roles), roles.releases(), search, results, page, pageSize));
             }
         } else if (path.startsWith("/role/")) {
             // A role may be named by a label ("/role/Delivery%20Manager"): decode the segment as a path.
             role(org.eclipse.jetty.util.URIUtil.decodePath(path.substring("/role/".length())), request, response);
+        } else if (path.equals("/browse")) {
+            browse(request, response);
         } else if (path.equals("/compare")) {
             compare(request, response);
         } else if (path.equals("/sparql")) {
@@ -179,6 +190,35 @@ final class Site extends HttpServlet {
         }
     }
 
+    /** The curated roles: the home and compare pages list them; imported occupations are searched and browsed. */
+    private static List<RoleSummary> curated(Roles roles) {
+        return roles.list().stream().filter(r -> !IriScheme.isImportedRoleId(r.id())).toList();
+    }
+
+    /** The page number a request asks for (from 1); anything else is page 1. */
+    private static int page(HttpServletRequest request) {
+        String page = request.getParameter("page");
+        try {
+            return page == null ? 1 : Math.max(1, Math.min(Integer.parseInt(page), 100_000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void browse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String id = request.getParameter("release");
+        try (RDFConnection connection = connect()) {
+            Roles roles = new Roles(connection, iris, timeout);
+            ReleaseSummary release = roles.releases().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+            if (release == null) {
+                notFound(request, response, "There is no taxonomy release '" + id + "' in this store.", List.of());
+                return;
+            }
+            int page = page(request);
+            html(response, 200, Pages.browse(release, roles.browse(release.id(), (page - 1) * pageSize, pageSize + 1), page, pageSize));
+        }
+    }
+
     private byte[] roleDocument(ExportFormat format, String id) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Exporter.write(RoleDocuments.graph(store, iris, id), format, iris, out);
@@ -213,10 +253,13 @@ final class Site extends HttpServlet {
     private void compare(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Vary", "Accept");
         List<String> ids = new ArrayList<>();
-        String[] values = request.getParameterValues("roles");
-        if (values != null) {
-            for (String value : values) {
-                Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(ids::add);
+        // roles=a,b (or repeated), and add=names typed into the compare form's text box.
+        for (String parameter : List.of("roles", "add")) {
+            String[] values = request.getParameterValues(parameter);
+            if (values != null) {
+                for (String value : values) {
+                    Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).forEach(ids::add);
+                }
             }
         }
         String format = request.getParameter("format");
@@ -243,7 +286,7 @@ final class Site extends HttpServlet {
                 send(response, 200, "application/json", out.toString().getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            List<RoleSummary> all = new Roles(connection, iris, timeout).list();
+            List<RoleSummary> all = curated(new Roles(connection, iris, timeout));
             Comparison comparison = ids.size() >= 2 ? comparisons.compare(ids) : null;
             html(response, 200, Pages.compare(all, comparison, ids));
         } catch (UnknownRoleException e) {
