@@ -10,12 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.Query;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
@@ -26,16 +29,19 @@ import org.rolegraph.ingest.esco.EscoImporter;
 import org.rolegraph.ingest.onet.OnetImporter;
 import org.rolegraph.ingest.taxonomy.ImportResult;
 import org.rolegraph.model.IriScheme;
+import org.rolegraph.query.QueryBindings;
+import org.rolegraph.query.QueryCatalog;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.Roles;
 
 /**
  * The importers on the whole of real releases, each figure against a baseline in the same run:
  * ESCO and O*NET imported into a new TDB2 store on disk against TDB2's parallel bulk loader on the
- * same quads; finding a role by an alternative label against finding it by its id.
+ * same quads; finding a role by an alternative label against finding it by its id; {@code similar}
+ * against Oxigraph (npm, pinned in tools/oxigraph-bench, installed by tools/setup) on the same SPARQL and quads.
  *
  * <pre>
- * java -Xmx512m -cp bench/target/rolegraph-bench.jar org.rolegraph.bench.TaxonomyBench ../shared/data [--out DIR]
+ * java -Xmx512m -cp bench/target/rolegraph-bench.jar org.rolegraph.bench.TaxonomyBench ../shared/data [--out DIR] [--oxigraph tools/oxigraph-bench/run.js]
  * </pre>
  * The folder must hold {@code esco-1.1.1/} (ESCO's CSV release) and {@code onet-29.3/} (O*NET's text release).
  */
@@ -49,7 +55,7 @@ public final class TaxonomyBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(args.length > 2 && args[1].equals("--out") ? args[2] : "bench/results/taxonomies");
+        Path out = Path.of(option(args, "--out", "bench/results/taxonomies"));
         Path esco = data.resolve("esco-1.1.1");
         Path onet = data.resolve("onet-29.3");
         Path work = Files.createTempDirectory("rolegraph-taxonomy-bench");
@@ -125,10 +131,39 @@ public final class TaxonomyBench {
                 throw new IllegalStateException("the two names find different roles: " + a + " and " + b);
             }
             roleCount = roles.list().size();
-            byId = latency(() -> roles.find(ID));
-            byLabel = latency(() -> roles.find(ALTERNATIVE_LABEL));
+            byId = latency(100, 300, () -> roles.find(ID));
+            byLabel = latency(100, 300, () -> roles.find(ALTERNATIVE_LABEL));
         }
+        // 3. similar on the imported store against Oxigraph (npm, in memory) running the same SPARQL on the same quads.
+        Query similar = QueryBindings.substitute(QueryCatalog.get("similar"), java.util.Map.of("role",
+                NodeFactory.createURI(IriScheme.DEFAULT.role(ID))));
+        similar.setLimit(10);
+        Path queryFile = Files.writeString(work.resolve("similar.rq"), similar.serialize());
+        // On the store as a user opens it to query it (not the import's caches and garbage, which the
+        // importing JVM still holds); both sides warm up 10 times, then 20 timed runs.
         Stores.release(imported);
+        System.gc();
+        DatasetGraph reopened = Stores.open(store);
+        double[] jena = latency(10, 20, () -> Txn.executeRead(reopened, () -> {
+            var rows = QueryExec.dataset(reopened).query(similar).select();
+            while (rows.hasNext()) {
+                rows.next();
+            }
+        }));
+        Stores.release(reopened);
+        Path runner = Path.of(option(args, "--oxigraph", "tools/oxigraph-bench/run.js"));
+        Process node = new ProcessBuilder("node", runner.toString(), nquads.toString(), queryFile.toString(), "10", "20")
+                .redirectErrorStream(true).start();
+        String report = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (node.waitFor() != 0) {
+            throw new IllegalStateException("the Oxigraph runner failed (run tools/setup first): " + report);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.substring(report.lastIndexOf('{')));
+        double oxigraph = json.get("p50").asDouble();
+        lines.add(row("similar ICT project manager (top 10) on ESCO + O*NET, p50", jena[0], "ms",
+                "Oxigraph " + "0.5.11 (npm, in memory), same SPARQL and quads, p50", oxigraph, "<= 1.0x", jena[0] <= oxigraph,
+                String.format(Locale.ROOT, "Jena on TDB2 on disk; p99 %.1f ms against %.1f ms; Oxigraph loaded the quads in %.1f s",
+                        jena[1], json.get("p99").asDouble(), json.get("loadSeconds").asDouble())));
         lines.add(row("find a role by an alternative label ('" + ALTERNATIVE_LABEL + "'), p50", byLabel[0], "ms",
                 "by its id (" + ID + "), p50", byId[0], "<= 2x", byLabel[0] / byId[0] <= 2.0,
                 String.format(Locale.ROOT, "p99 %.2f ms against %.2f ms; %,d roles in the store", byLabel[1], byId[1], roleCount)));
@@ -143,16 +178,25 @@ public final class TaxonomyBench {
         deleteTree(work);
     }
 
+    private static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
     private interface Lookup {
         void run();
     }
 
-    /** p50 and p99 in milliseconds of {@code lookup}, 300 timed calls after 100 untimed. */
-    private static double[] latency(Lookup lookup) {
-        for (int i = 0; i < 100; i++) {
+    /** p50 and p99 in milliseconds of {@code lookup}, {@code runs} timed calls after {@code warmup} untimed. */
+    private static double[] latency(int warmup, int runs, Lookup lookup) {
+        for (int i = 0; i < warmup; i++) {
             lookup.run();
         }
-        double[] ms = new double[300];
+        double[] ms = new double[runs];
         for (int i = 0; i < ms.length; i++) {
             long t0 = System.nanoTime();
             lookup.run();
