@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.rolegraph.query.AspectValues;
 import org.rolegraph.query.Comparison;
 import org.rolegraph.query.Disagreement;
+import org.rolegraph.query.LinkedOccupation;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.SalaryFigure;
 import org.rolegraph.query.SharedItem;
@@ -79,7 +80,23 @@ public final class ComparisonWriter {
         if (rows.stream().noneMatch(r -> r.heading().startsWith("Salaries"))) {
             rows.add(salaryRow());
         }
+        if (comparison.linked().values().stream().anyMatch(l -> !l.isEmpty())) {
+            List<List<String>> cells = new ArrayList<>();
+            for (RoleSummary role : roles) {
+                cells.add(comparison.linked().get(role.id()).stream().map(this::linkedSummary).toList());
+            }
+            rows.add(new Row("Linked occupations", cells));
+        }
         return rows;
+    }
+
+    /** A linked occupation in one cell: what it is and how much it brings, credited to its release. */
+    private String linkedSummary(LinkedOccupation linked) {
+        List<SourceRef> sources = linked.statements().stream().flatMap(s -> s.sources().stream()).distinct().toList();
+        return linked.occupation().label() + " (" + linked.occupation().id() + "), " + (linked.exact() ? "same" : "close")
+                + " occupation: " + linked.statements(org.rolegraph.query.Aspect.SKILL).size() + " skills, "
+                + linked.statements(org.rolegraph.query.Aspect.RESPONSIBILITY).size() + " tasks, "
+                + linked.statements(org.rolegraph.query.Aspect.ALTERNATIVE_LABEL).size() + " other names " + marks(sources);
     }
 
     private Row salaryRow() {
@@ -285,6 +302,13 @@ public final class ComparisonWriter {
                     csvRow(csv, "Salaries", role.id(), DescribeCommand.salaryText(s), List.of(s.source()));
                 }
             }
+            for (RoleSummary role : comparison.roles()) {
+                for (LinkedOccupation linked : comparison.linked().get(role.id())) {
+                    for (Statement s : linked.statements()) {
+                        csvRow(csv, s.aspect().title() + " (from " + linked.occupation().id() + ")", role.id(), shown(s), s.sources());
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -377,6 +401,34 @@ public final class ComparisonWriter {
                 item(json, item);
             }
             json.writeEndArray();
+            json.writeObjectFieldStart("linked");
+            for (RoleSummary role : comparison.roles()) {
+                json.writeArrayFieldStart(role.id());
+                for (LinkedOccupation linked : comparison.linked().get(role.id())) {
+                    json.writeStartObject();
+                    json.writeStringField("id", linked.occupation().id());
+                    json.writeStringField("iri", linked.occupation().iri());
+                    json.writeStringField("label", linked.occupation().label());
+                    json.writeStringField("match", linked.exact() ? "exact" : "close");
+                    for (org.rolegraph.query.Aspect aspect : List.of(org.rolegraph.query.Aspect.ALTERNATIVE_LABEL,
+                            org.rolegraph.query.Aspect.RESPONSIBILITY, org.rolegraph.query.Aspect.SKILL)) {
+                        json.writeArrayFieldStart(aspect.title());
+                        for (Statement s : linked.statements(aspect)) {
+                            json.writeStartObject();
+                            json.writeStringField("value", shown(s));
+                            if (s.iri()) {
+                                json.writeStringField("iri", s.value());
+                            }
+                            sources(json, s.sources());
+                            json.writeEndObject();
+                        }
+                        json.writeEndArray();
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
             json.writeArrayFieldStart("disagreements");
             for (Disagreement d : comparison.disagreements()) {
                 json.writeStartObject();

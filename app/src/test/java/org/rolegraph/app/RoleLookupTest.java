@@ -118,4 +118,20 @@ class RoleLookupTest {
                         .map(l -> l.substring(l.indexOf('[') + 1, l.indexOf(']'))).orElseThrow() + "]"),
                 "an alternative label both releases give cites both: " + cli.out());
     }
+
+    @Test
+    void compareShowsTheLinkedOccupationsOfEachRoleCreditedToTheirRelease() throws Exception {
+        Cli cli = Cli.run("compare", "--store", store.toString(), "product-manager", "delivery-manager", "--format", "json");
+        assertEquals(0, cli.exitCode(), cli.err());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli.out());
+        var linked = json.get("linked").get("product-manager");
+        assertEquals(1, linked.size(), linked.toString());
+        assertEquals("esco:9f508305-80ce-4111-8722-f2c9b4a44890", linked.get(0).get("id").asText());
+        assertEquals("exact", linked.get(0).get("match").asText());
+        // The excerpt relates 55 skills to ESCO's product manager (fixtures/README.md).
+        assertEquals(55, linked.get(0).get("Skills").size());
+        assertEquals(0, json.get("linked").get("delivery-manager").size(), "delivery manager links to no occupation");
+        Cli text = Cli.run("compare", "--store", store.toString(), "product-manager", "delivery-manager");
+        assertTrue(text.out().lines().anyMatch(l -> l.startsWith("Linked occupations | - product manager")), text.out());
+    }
 }

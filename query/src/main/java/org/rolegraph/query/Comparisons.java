@@ -84,7 +84,10 @@ public final class Comparisons {
         roles.forEach(role -> salariesById.put(role.id(), salaries.get(role.iri())));
         SharedAndUnique sharedAndUnique = sharedAndUnique(reader, roles);
         List<Disagreement> disagreements = disagreements(reader, roles);
-        return new Comparison(roles, aspects, salariesById, sharedAndUnique, disagreements, reader.sourcesCited());
+        Map<String, List<LinkedOccupation>> linkedByIri = reader.linked(roles);
+        Map<String, List<LinkedOccupation>> linked = new LinkedHashMap<>();
+        roles.forEach(role -> linked.put(role.id(), linkedByIri.get(role.iri())));
+        return new Comparison(roles, aspects, salariesById, sharedAndUnique, disagreements, linked, reader.sourcesCited());
     }
 
     private static Statement withBody(Statement statement, List<Certification> certifications) {

@@ -277,6 +277,22 @@ final class Pages {
         if (comparison.aspects().stream().noneMatch(a -> a.aspect() == Aspect.WORK_ENVIRONMENT)) {
             body.append(salaryRow(comparison, notes));
         }
+        if (comparison.linked().values().stream().anyMatch(l -> !l.isEmpty())) {
+            body.append("<tr><th scope=\"row\">Linked occupations</th>");
+            for (RoleSummary role : comparison.roles()) {
+                body.append("<td><ul>");
+                for (LinkedOccupation linked : comparison.linked().get(role.id())) {
+                    List<SourceRef> from = linked.statements().stream().flatMap(st -> st.sources().stream()).distinct().toList();
+                    body.append("<li><a href=\"/role/").append(esc(linked.occupation().id())).append("\">")
+                            .append(esc(linked.occupation().label())).append("</a>, ").append(linked.exact() ? "same" : "close")
+                            .append(" occupation: ").append(linked.statements(Aspect.SKILL).size()).append(" skills, ")
+                            .append(linked.statements(Aspect.RESPONSIBILITY).size()).append(" tasks")
+                            .append(marks(from, notes)).append("</li>");
+                }
+                body.append("</ul></td>");
+            }
+            body.append("</tr>\n");
+        }
         body.append("</tbody></table></div>\n");
         if (!comparison.disagreements().isEmpty()) {
             body.append("<h2>Where sources disagree</h2>\n<ul>\n");

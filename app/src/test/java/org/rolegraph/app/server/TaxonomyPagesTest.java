@@ -104,5 +104,7 @@ class TaxonomyPagesTest {
         assertTrue(html.contains("value=\"esco:a79170ad-0b7b-4697-864f-1748359aa10a\" checked"), html);
         assertTrue(html.contains("<input type=\"text\" name=\"add\""), html);
         assertEquals(19, html.split("type=\"checkbox\"", -1).length - 1, "the 18 curated roles and the one compared");
+        assertTrue(html.contains("<tr><th scope=\"row\">Linked occupations</th><td><ul><li><a href=\"/role/esco:9f508305-80ce-4111-8722-f2c9b4a44890\">"
+                + "product manager</a>, same occupation: 55 skills, 0 tasks"), "the curated product manager's ESCO occupation: " + html);
     }
 }
