@@ -343,17 +343,7 @@ public final class ComparisonWriter {
             for (AspectValues aspect : comparison.aspects()) {
                 json.writeObjectFieldStart(aspect.aspect().title());
                 for (RoleSummary role : comparison.roles()) {
-                    json.writeArrayFieldStart(role.id());
-                    for (Statement s : aspect.byRole().get(role.id())) {
-                        json.writeStartObject();
-                        json.writeStringField("value", shown(s));
-                        if (s.iri()) {
-                            json.writeStringField("iri", s.value());
-                        }
-                        sources(json, s.sources());
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
+                    statements(json, role.id(), aspect.byRole().get(role.id()));
                 }
                 json.writeEndObject();
             }
@@ -412,17 +402,7 @@ public final class ComparisonWriter {
                     json.writeStringField("match", linked.exact() ? "exact" : "close");
                     for (org.rolegraph.query.Aspect aspect : List.of(org.rolegraph.query.Aspect.ALTERNATIVE_LABEL,
                             org.rolegraph.query.Aspect.RESPONSIBILITY, org.rolegraph.query.Aspect.SKILL)) {
-                        json.writeArrayFieldStart(aspect.title());
-                        for (Statement s : linked.statements(aspect)) {
-                            json.writeStartObject();
-                            json.writeStringField("value", shown(s));
-                            if (s.iri()) {
-                                json.writeStringField("iri", s.value());
-                            }
-                            sources(json, s.sources());
-                            json.writeEndObject();
-                        }
-                        json.writeEndArray();
+                        statements(json, aspect.title(), linked.statements(aspect));
                     }
                     json.writeEndObject();
                 }
@@ -479,6 +459,21 @@ public final class ComparisonWriter {
         }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** An array field of statements: each value, its IRI when it has one, and its sources. */
+    private void statements(JsonGenerator json, String field, List<Statement> statements) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Statement s : statements) {
+            json.writeStartObject();
+            json.writeStringField("value", shown(s));
+            if (s.iri()) {
+                json.writeStringField("iri", s.value());
+            }
+            sources(json, s.sources());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     private void sources(JsonGenerator json, List<SourceRef> sources) throws IOException {

@@ -45,11 +45,7 @@ class ImportCommandTest {
     @Test
     void aMalformedReleaseIsReportedWithLocationsAndAFirstImportLeavesNoStore(@TempDir Path dir) throws Exception {
         Path release = Files.createDirectories(dir.resolve("esco-1.2.0"));
-        try (var files = Files.list(FIXTURES.resolve("esco-1.2.0"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, release.resolve(file.getFileName()));
-            }
-        }
+        copyFixture("esco-1.2.0", release);
         Path groups = release.resolve("ISCOGroups_en.csv");
         Files.writeString(groups, Files.readString(groups).replaceFirst("\r\n", "\r\nISCOGroup,http://data.europa.eu/esco/isco/C9\r\n"));
         Path store = dir.resolve("store");
@@ -64,11 +60,7 @@ class ImportCommandTest {
     @Test
     void theVersionComesFromTheFolderNameOrTheReleaseOption(@TempDir Path dir) throws Exception {
         Path release = Files.createDirectories(dir.resolve("download"));
-        try (var files = Files.list(FIXTURES.resolve("esco-1.2.0"))) {
-            for (Path file : files.toList()) {
-                Files.copy(file, release.resolve(file.getFileName()));
-            }
-        }
+        copyFixture("esco-1.2.0", release);
         Cli unnamed = Cli.run("import", "esco", release.toString());
         assertEquals(1, unnamed.exitCode());
         assertEquals(release + ":1:1: cannot tell the ESCO version from the folder's name: give it (for example --release 1.1.1)\n"
@@ -101,6 +93,15 @@ class ImportCommandTest {
                     + " (first at " + FIXTURES.resolve("onet-29.3").resolve("Related Occupations.txt") + ":2)"), cli.err().lines().toList());
         } finally {
             fuseki.stop();
+        }
+    }
+
+    /** Copies the files of a fixture release into {@code target}. */
+    static void copyFixture(String name, Path target) throws java.io.IOException {
+        try (var files = Files.list(FIXTURES.resolve(name))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, target.resolve(file.getFileName()));
+            }
         }
     }
 }

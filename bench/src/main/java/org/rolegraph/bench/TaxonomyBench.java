@@ -55,7 +55,7 @@ public final class TaxonomyBench {
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
-        Path out = Path.of(option(args, "--out", "bench/results/taxonomies"));
+        Path out = Path.of(BenchSuite.option(args, "--out", "bench/results/taxonomies"));
         Path esco = data.resolve("esco-1.1.1");
         Path onet = data.resolve("onet-29.3");
         Path work = Files.createTempDirectory("rolegraph-taxonomy-bench");
@@ -151,7 +151,7 @@ public final class TaxonomyBench {
             }
         }));
         Stores.release(reopened);
-        Path runner = Path.of(option(args, "--oxigraph", "tools/oxigraph-bench/run.js"));
+        Path runner = Path.of(BenchSuite.option(args, "--oxigraph", "tools/oxigraph-bench/run.js"));
         Process node = new ProcessBuilder("node", runner.toString(), nquads.toString(), queryFile.toString(), "10", "20")
                 .redirectErrorStream(true).start();
         String report = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
@@ -176,15 +176,6 @@ public final class TaxonomyBench {
         Files.writeString(out.resolve("results.md"), md.toString());
         System.out.print(md);
         deleteTree(work);
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private interface Lookup {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.ask;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.count;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.quads;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.strings;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -15,14 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rolegraph.ingest.IngestException;
@@ -38,14 +38,6 @@ import org.rolegraph.ingest.taxonomy.OntologyCoverage;
 class EscoImporterTest {
 
     private static final String ICT_PROJECT_MANAGER = "http://data.europa.eu/esco/occupation/8b6388a4-4904-471b-9331-d3b1211f5525";
-    private static final String PREFIXES = """
-            PREFIX rg: <https://w3id.org/rolegraph/ontology#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX schema: <http://schema.org/>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX dcat: <http://www.w3.org/ns/dcat#>
-            PREFIX prov: <http://www.w3.org/ns/prov#>
-            """;
 
     static Path fixture(String name) {
         try {
@@ -231,40 +223,8 @@ class EscoImporterTest {
         Files.writeString(file, change.apply(Files.readString(file, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
-    private static boolean ask(DatasetGraph store, String pattern) {
-        store.begin(ReadWrite.READ);
-        try {
-            return QueryExec.dataset(store).query(PREFIXES + "ASK { " + pattern + " }").ask();
-        } finally {
-            store.end();
-        }
-    }
 
-    private static Set<String> strings(DatasetGraph store, String select) {
-        store.begin(ReadWrite.READ);
-        try {
-            Set<String> values = new TreeSet<>();
-            QueryExec.dataset(store).query(PREFIXES + select).select()
-                    .forEachRemaining(b -> values.add(b.get("v").getLiteralLexicalForm()));
-            return values;
-        } finally {
-            store.end();
-        }
-    }
 
-    private static long count(DatasetGraph store, String select) {
-        store.begin(ReadWrite.READ);
-        try {
-            var rows = QueryExec.dataset(store).query(PREFIXES + select).select();
-            long n = 0;
-            for (; rows.hasNext(); rows.next()) {
-                n++;
-            }
-            return n;
-        } finally {
-            store.end();
-        }
-    }
 
     private static long graphSize(DatasetGraph store, String graph) {
         store.begin(ReadWrite.READ);
@@ -275,12 +235,4 @@ class EscoImporterTest {
         }
     }
 
-    static Set<String> quads(DatasetGraph store) {
-        store.begin(ReadWrite.READ);
-        try {
-            return store.stream().map(Quad::toString).collect(Collectors.toCollection(TreeSet::new));
-        } finally {
-            store.end();
-        }
-    }
 }

@@ -3,6 +3,9 @@ package org.rolegraph.ingest.onet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.ask;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.count;
+import static org.rolegraph.ingest.taxonomy.StoreQueries.quads;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -10,13 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rolegraph.ingest.IngestException;
@@ -33,14 +33,6 @@ import org.rolegraph.ingest.taxonomy.OntologyCoverage;
 class OnetImporterTest {
 
     private static final String IT_PROJECT_MANAGERS = "https://w3id.org/rolegraph/onet/occupation/15-1299.09";
-    private static final String PREFIXES = """
-            PREFIX rg: <https://w3id.org/rolegraph/ontology#>
-            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-            PREFIX schema: <http://schema.org/>
-            PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-            PREFIX dct: <http://purl.org/dc/terms/>
-            PREFIX dcat: <http://www.w3.org/ns/dcat#>
-            """;
 
     static Path fixture() {
         try {
@@ -168,37 +160,6 @@ class OnetImporterTest {
         return target;
     }
 
-    private static boolean ask(DatasetGraph store, String pattern) {
-        store.begin(ReadWrite.READ);
-        try {
-            return QueryExec.dataset(store).query(PREFIXES + "ASK { " + pattern + " }").ask();
-        } finally {
-            store.end();
-        }
-    }
 
-    private static long count(DatasetGraph store, String select) {
-        store.begin(ReadWrite.READ);
-        try {
-            var rows = QueryExec.dataset(store).query(PREFIXES + select).select();
-            long n = 0;
-            for (; rows.hasNext(); rows.next()) {
-                n++;
-            }
-            return n;
-        } finally {
-            store.end();
-        }
-    }
 
-    private static Set<String> quads(DatasetGraph store) {
-        store.begin(ReadWrite.READ);
-        try {
-            Set<String> all = new TreeSet<>();
-            store.find().forEachRemaining((Quad q) -> all.add(q.toString()));
-            return all;
-        } finally {
-            store.end();
-        }
-    }
 }
