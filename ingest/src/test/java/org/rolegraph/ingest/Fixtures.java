@@ -40,4 +40,14 @@ final class Fixtures {
         }
         return quads;
     }
+
+    /** Every quad of the TDB2 store in {@code directory}, opened and let go of again. */
+    static Set<String> quads(Path directory) {
+        DatasetGraph store = Stores.open(directory);
+        try {
+            return quads(store);
+        } finally {
+            Stores.release(store);
+        }
+    }
 }

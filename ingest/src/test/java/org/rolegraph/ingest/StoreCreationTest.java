@@ -41,7 +41,7 @@ class StoreCreationTest {
         Path empty = Files.createDirectory(dir.resolve("empty"));
         assertEquals(StoreException.Reason.NO_STORE, assertThrows(StoreException.class, () -> Stores.open(empty)).reason());
         IngestResult result = Stores.write(empty, store -> Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml"))));
-        assertEquals(result.quads(), quadsOf(empty).size());
+        assertEquals(result.quads(), Fixtures.quads(empty).size());
         assertEquals(List.of("empty"), names(dir), "nothing left beside the store");
     }
 
@@ -54,7 +54,7 @@ class StoreCreationTest {
             return Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml")));
         });
         assertTrue(result.committed());
-        assertEquals(expected, quadsOf(target));
+        assertEquals(expected, Fixtures.quads(target));
         assertEquals(List.of("store"), names(target.getParent()), "no temporary directory left");
         assertEquals(StoreDirectory.State.COMMITTED, StoreDirectory.state(target));
     }
@@ -73,10 +73,10 @@ class StoreCreationTest {
     void aFailedIngestIntoAnExistingStoreLeavesItAsItWas(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("store");
         Stores.write(target, store -> Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml"))));
-        Set<String> before = quadsOf(target);
+        Set<String> before = Fixtures.quads(target);
         assertThrows(IngestException.class, () -> Stores.write(target,
                 store -> Ingest.create().load(store, List.of(Fixtures.path("bad/unknown-role.yaml")))));
-        assertEquals(before, quadsOf(target));
+        assertEquals(before, Fixtures.quads(target));
     }
 
     @Test
@@ -108,7 +108,7 @@ class StoreCreationTest {
 
         // The same process then starts it afresh with an ingest.
         IngestResult result = Stores.write(target, store -> Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml"))));
-        assertEquals(result.quads(), quadsOf(target).size());
+        assertEquals(result.quads(), Fixtures.quads(target).size());
         assertEquals(List.of("store"), names(dir));
     }
 
@@ -169,14 +169,6 @@ class StoreCreationTest {
         return p.pid();
     }
 
-    private static Set<String> quadsOf(Path directory) {
-        DatasetGraph store = Stores.open(directory);
-        try {
-            return Fixtures.quads(store);
-        } finally {
-            Stores.release(store);
-        }
-    }
 
     private static List<String> names(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {

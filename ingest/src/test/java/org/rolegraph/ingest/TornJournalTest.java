@@ -71,7 +71,7 @@ class TornJournalTest {
 
     private static void assertReopensAsCommitted(Path dir, byte[] tornTail) throws Exception {
         Path store = committedStore(dir);
-        Set<String> committed = quadsOf(store);
+        Set<String> committed = Fixtures.quads(store);
         appendToJournal(store, tornTail);
         DatasetGraph reopened = Stores.open(store);
         try {
@@ -95,14 +95,6 @@ class TornJournalTest {
         return store;
     }
 
-    private static Set<String> quadsOf(Path store) {
-        DatasetGraph dsg = Stores.open(store);
-        try {
-            return Fixtures.quads(dsg);
-        } finally {
-            Stores.release(dsg);
-        }
-    }
 
     /** A 28-byte journal entry header announcing {@code length} data bytes (checksum not matching). */
     private static byte[] headerAnnouncing(int length) {

@@ -44,7 +44,7 @@ public final class ReleaseImport {
 
     /** What an importer does inside the transaction. */
     public interface Body {
-        void run(ReleaseImport release) throws IOException;
+        void run(ReleaseImport release);
     }
 
     private final DatasetGraph store;
@@ -84,11 +84,8 @@ public final class ReleaseImport {
             // Re-importing a release replaces it; another release's graph stays beside it.
             store.deleteAny(in.graph, Node.ANY, Node.ANY, Node.ANY);
             in.describeRelease();
-            try {
-                body.run(in);
-            } catch (IOException e) {
-                in.problems.add(new Problem(in.file == null ? release.id() : in.file, 1, 1, "cannot read: " + e.getMessage()));
-            }
+            // A file that cannot be read is a problem of that file (readTable), so the others are still read.
+            body.run(in);
             if (!in.problems.isEmpty()) {
                 List<Problem> sorted = new ArrayList<>(in.problems);
                 Collections.sort(sorted);
