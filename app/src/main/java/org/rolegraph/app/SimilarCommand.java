@@ -18,11 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rolegraph similar ROLE}: the roles closest to one, ranked by shared duties and skills. */
 @Command(name = "similar", mixinStandardHelpOptions = true,
-        description = "Rank the roles closest to ROLE by the Jaccard index of their responsibilities and skills "
-                + "(held by both / held by either).")
+        description = "Rank the roles closest to ROLE by the weighted Jaccard index of their responsibilities and skills "
+                + "(held by both / held by either; an essential skill weighs 2, any other item 1).")
 final class SimilarCommand implements Runnable {
 
-    @Parameters(index = "0", paramLabel = "ROLE", description = "A role id.")
+    @Parameters(index = "0", paramLabel = "ROLE", description = "A role: its id, code or any of its names.")
     String roleId;
 
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "How many roles (default: ${DEFAULT-VALUE}).")

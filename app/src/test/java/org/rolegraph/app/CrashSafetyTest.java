@@ -175,7 +175,8 @@ class CrashSafetyTest {
 
     /** Ingests batch 1 into the directory as a user would after the kill: it must simply work. */
     private static void assertSecondIngestSucceeds(Path target) throws Exception {
-        Path file = java.nio.file.Files.writeString(java.nio.file.Files.createTempFile("batch-1", ".yaml"), IngestLoopMain.batch(1));
+        // Beside the store, in the test's temporary directory, so that nothing is left in /tmp.
+        Path file = java.nio.file.Files.writeString(target.resolveSibling(target.getFileName() + "-batch-1.yaml"), IngestLoopMain.batch(1));
         Stores.write(target, store -> Ingest.create().checkShapes(false).load(store, List.of(file)));
         assertTrue(batches(target).containsKey("batch-1"));
         try (java.util.stream.Stream<Path> siblings = java.nio.file.Files.list(target.getParent())) {

@@ -181,7 +181,7 @@ public final class Comparisons {
         return GraphReader.labelOf(value);
     }
 
-    /** The {@code top} roles closest to role {@code id} by the Jaccard index of duties and skills, best first. */
+    /** The {@code top} roles closest to role {@code id} by the weighted Jaccard index of duties and skills, best first. */
     public List<Similarity> similar(String id, int top) {
         if (top < 1) {
             throw new IllegalArgumentException("top must be at least 1");

@@ -26,7 +26,7 @@ import org.rolegraph.model.RG;
 import org.rolegraph.model.records.DecisionLevel;
 import org.rolegraph.model.records.Timeframe;
 
-/** The comparison queries on a small hand-written graph ({@code small.trig}), answers worked out by hand. */
+/** The comparison queries on a small hand-written graph ({@code small.trig}: six roles), answers worked out by hand. */
 class ComparisonsTest {
 
     private static final RDFConnection CONNECTION = connect();
@@ -71,6 +71,25 @@ class ComparisonsTest {
         // member vs intern: {build} shared of 4 -> 0.25; vs lead 0.4: lead first.
         assertEquals(List.of("lead", "intern"), COMPARISONS.similar("member", 5).stream().map(s -> s.role().id()).toList());
         assertEquals(List.of("lead"), COMPARISONS.similar("member", 1).stream().map(s -> s.role().id()).toList());
+    }
+
+    @Test
+    void similarWeighsEssentialSkillsTwice() {
+        // Weights (essential 2, optional 1): analyst {model 2, sql 2, present 1} = 5,
+        // architect {model 2, sql 1, draw 1} = 4, tester {present 2, model 1} = 3.
+        // analyst-architect: smaller weights model 2 + sql 1 = 3, larger 5 + 4 - 3 = 6 -> 0.5.
+        // analyst-tester: model 1 + present 1 = 2 of 5 + 3 - 2 = 6 -> 1/3. Unweighted, tester would
+        // come first (2 of 3 items against 2 of 4).
+        List<Similarity> similar = COMPARISONS.similar("analyst", 5);
+        assertEquals(List.of("architect", "tester"), similar.stream().map(s -> s.role().id()).toList());
+        assertEquals(List.of(3, 2), similar.stream().map(Similarity::shared).toList());
+        assertEquals(List.of(6, 6), similar.stream().map(Similarity::union).toList());
+        assertEquals(0.5, similar.get(0).score(), 1e-9);
+        assertEquals(1.0 / 3, similar.get(1).score(), 1e-6);
+        // tester-architect: model min(1, 2) = 1 of 3 + 4 - 1 = 6.
+        Similarity architect = COMPARISONS.similar("tester", 5).stream().filter(s -> s.role().id().equals("architect"))
+                .findFirst().orElseThrow();
+        assertEquals(1.0 / 6, architect.score(), 1e-6);
     }
 
     @Test
@@ -146,7 +165,7 @@ class ComparisonsTest {
             UnknownRoleException e = assertThrows(UnknownRoleException.class, () -> COMPARISONS.compare(List.of("lead", id)));
             assertEquals(id, e.id());
         }
-        assertEquals(3, new Roles(CONNECTION, IriScheme.DEFAULT).list().size(), "the graph is untouched");
+        assertEquals(6, new Roles(CONNECTION, IriScheme.DEFAULT).list().size(), "the graph is untouched (its six roles)");
     }
 
     @Test
