@@ -127,6 +127,11 @@ public record IriScheme(String base) {
         return base + "onet/technology/" + commodityCode;
     }
 
+    /** A major group of the SOC on which O*NET-SOC codes are built, by its code ({@code 15-0000}). */
+    public String onetGroup(String majorGroupCode) {
+        return base + "onet/group/" + majorGroupCode;
+    }
+
     /** One of O*NET's five job zones (how much preparation an occupation needs). */
     public String onetJobZone(String zone) {
         return base + "onet/job-zone/" + zone;

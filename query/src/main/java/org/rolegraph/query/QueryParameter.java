@@ -25,6 +25,8 @@ public record QueryParameter(String name, Kind kind, boolean many) {
         CONCEPT,
         /** A plain string. */
         TEXT,
+        /** A whole number (xsd:integer). */
+        INTEGER,
         /** An IRI when written as one (angle brackets or http(s)://), else a plain string. */
         TERM;
 
@@ -45,6 +47,12 @@ public record QueryParameter(String name, Kind kind, boolean many) {
                 case CONCEPT -> concept(parameter, value);
                 case IRI -> NodeFactory.createURI(iri(parameter, value));
                 case TEXT -> NodeFactory.createLiteralString(value);
+                case INTEGER -> {
+                    if (!value.matches("[+-]?\\d{1,18}")) {
+                        throw new IllegalArgumentException("parameter '" + parameter + "': '" + value + "' is not a whole number");
+                    }
+                    yield NodeFactory.createLiteralDT(value, org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger);
+                }
                 case TERM -> value.startsWith("<") && value.endsWith(">") || value.matches("https?://\\S+")
                         ? NodeFactory.createURI(iri(parameter, value)) : NodeFactory.createLiteralString(value);
             };

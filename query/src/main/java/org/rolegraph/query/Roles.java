@@ -84,11 +84,46 @@ public final class Roles {
                 java.util.Map.of("graph", org.apache.jena.graph.NodeFactory.createURI(iris.graph(releaseId)))), offset, limit);
     }
 
-    /** One page of the roles one of whose names contains {@code text} (any case), by label. */
+    /**
+     * The occupation groups of a release (ISCO-08 groups for ESCO, SOC major groups for O*NET), by
+     * code, each with its broader group and its number of occupations at any depth.
+     */
+    public List<RoleGroup> groups(String releaseId) {
+        List<RoleGroup> groups = new java.util.ArrayList<>();
+        var query = QueryBindings.substitute(QueryCatalog.get("groups"),
+                java.util.Map.of("graph", org.apache.jena.graph.NodeFactory.createURI(iris.graph(releaseId))));
+        for (var row : new Sparql(connection, timeout).select(query)) {
+            groups.add(new RoleGroup(row.getResource("group").getURI(), GraphReader.text(row, "code"), GraphReader.text(row, "name"),
+                    row.contains("parent") ? row.getResource("parent").getURI() : null, row.getLiteral("roles").getLong()));
+        }
+        return groups;
+    }
+
+    /** One page of the roles of a release in group {@code groupIri} at any depth, by label: {@code limit} from {@code offset}. */
+    public List<RoleSummary> browse(String releaseId, String groupIri, int offset, int limit) {
+        return page(QueryBindings.substitute(QueryCatalog.get("group-roles"),
+                java.util.Map.of("graph", org.apache.jena.graph.NodeFactory.createURI(iris.graph(releaseId)),
+                        "group", org.apache.jena.graph.NodeFactory.createURI(groupIri))), offset, limit);
+    }
+
+    /**
+     * One page of the roles whose names hold every word of {@code text} (any case, any order): named
+     * exactly the text first, then starting with it, then containing it, then the rest; by label.
+     */
     public List<RoleSummary> search(String text, int offset, int limit) {
-        return page(QueryBindings.substitute(QueryCatalog.get("search"),
-                java.util.Map.of("text", org.apache.jena.graph.NodeFactory.createLiteralString(org.rolegraph.model.Names.fold(text)))),
-                offset, limit);
+        String folded = org.rolegraph.model.Names.fold(text);
+        List<org.apache.jena.graph.Node> words = java.util.Arrays.stream(folded.split(" ")).filter(w -> !w.isEmpty()).distinct()
+                .map(w -> (org.apache.jena.graph.Node) org.apache.jena.graph.NodeFactory.createLiteralString(w)).toList();
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        org.apache.jena.graph.Node longest = words.stream()
+                .max(java.util.Comparator.comparingInt((org.apache.jena.graph.Node w) -> w.getLiteralLexicalForm().length())).orElseThrow();
+        var query = QueryBindings.substitute(QueryCatalog.get("search"), java.util.Map.of(
+                "text", org.apache.jena.graph.NodeFactory.createLiteralString(folded), "first", longest,
+                "words", org.apache.jena.graph.NodeFactory.createLiteralDT(Integer.toString(words.size()),
+                        org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+        return page(QueryBindings.withValues(query, "word", words), offset, limit);
     }
 
     private List<RoleSummary> page(org.apache.jena.query.Query query, int offset, int limit) {

@@ -23,6 +23,7 @@ import org.rolegraph.query.Certification;
 import org.rolegraph.query.Comparison;
 import org.rolegraph.query.LinkedOccupation;
 import org.rolegraph.query.ReleaseSummary;
+import org.rolegraph.query.RoleGroup;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.SalaryFigure;
@@ -53,12 +54,13 @@ final class Pages {
                 .append("Every claim cites the article it comes from. <a href=\"/compare?roles=product-manager,delivery-manager\">")
                 .append("Compare a product manager with a delivery manager</a>.</p>\n")
                 .append("<form class=\"inline\" method=\"get\" action=\"/\" role=\"search\">")
-                .append("<input type=\"search\" name=\"q\" placeholder=\"Search roles by any name\" value=\"").append(esc(search))
-                .append("\" aria-label=\"Search roles\"><button type=\"submit\">Search</button></form>\n");
+                .append("<input type=\"search\" name=\"q\" list=\"role-names\" placeholder=\"Search roles by any name\" value=\"")
+                .append(esc(search)).append("\" aria-label=\"Search roles\"><button type=\"submit\">Search</button></form>\n")
+                .append(nameSuggestions(curated));
         if (results != null) {
             body.append("<section class=\"results\"><h2>Roles named like “").append(esc(search)).append("”</h2>\n");
             if (results.isEmpty()) {
-                body.append(page > 1 ? "<p>No more roles.</p>\n" : "<p>No role has a name containing “" + esc(search) + "”.</p>\n");
+                body.append(page > 1 ? "<p>No more roles.</p>\n" : "<p>No role has a name with the words “" + esc(search) + "”.</p>\n");
             } else {
                 body.append(roleList(results.subList(0, Math.min(pageSize, results.size()))));
                 body.append(pager("/?q=" + esc(url(search)), page, results.size() > pageSize));
@@ -82,14 +84,55 @@ final class Pages {
         return Html.page("Roles", body.toString(), List.of());
     }
 
-    /** One page of the occupations of a taxonomy release, by label. */
-    static String browse(ReleaseSummary release, List<RoleSummary> roles, int page, int pageSize) {
-        StringBuilder body = new StringBuilder("<h1>").append(esc(release.title())).append("</h1>\n")
-                .append(String.format(Locale.ROOT, "<p class=\"muted\">%,d occupations, %d a page; page %d.</p>%n", release.roles(),
-                        pageSize, page));
+    /**
+     * A taxonomy release, or one of its groups ({@code group}, null for the whole release): the way up
+     * to the release, the groups one level down with their numbers of occupations, and one page of the
+     * occupations in it at any depth, by label. {@code roles} holds up to one more than a page.
+     */
+    static String browse(ReleaseSummary release, RoleGroups groups, RoleGroup group, List<RoleSummary> roles, int page, int pageSize) {
+        String releaseLink = "/browse?release=" + esc(url(release.id()));
+        StringBuilder body = new StringBuilder();
+        if (group == null) {
+            body.append("<h1>").append(esc(release.title())).append("</h1>\n");
+        } else {
+            body.append("<nav class=\"trail\"><a href=\"").append(releaseLink).append("\">").append(esc(release.title())).append("</a>");
+            for (RoleGroup above : groups.above(group)) {
+                body.append(" › <a href=\"").append(releaseLink).append("&amp;group=").append(esc(url(above.code()))).append("\">")
+                        .append(esc(groupTitle(above))).append("</a>");
+            }
+            body.append("</nav>\n<h1>").append(esc(groupTitle(group))).append("</h1>\n");
+        }
+        List<RoleGroup> below = groups.below(group);
+        if (!below.isEmpty()) {
+            body.append("<h2>Groups</h2>\n<ul class=\"groups\">\n");
+            for (RoleGroup g : below) {
+                body.append("<li><a href=\"").append(releaseLink).append("&amp;group=").append(esc(url(g.code()))).append("\">")
+                        .append(esc(groupTitle(g))).append("</a> ")
+                        .append(String.format(Locale.ROOT, "<span class=\"muted\">%,d occupations</span></li>%n", g.roles()));
+            }
+            body.append("</ul>\n");
+        }
+        long total = group == null ? release.roles() : group.roles();
+        body.append("<h2>Occupations</h2>\n")
+                .append(String.format(Locale.ROOT, "<p class=\"muted\">%,d occupations, %d a page; page %d.</p>%n", total, pageSize, page));
         body.append(roleList(roles.subList(0, Math.min(pageSize, roles.size()))));
-        body.append(pager("/browse?release=" + esc(url(release.id())), page, roles.size() > pageSize));
-        return Html.page(release.title(), body.toString(), List.of());
+        body.append(pager(releaseLink + (group == null ? "" : "&amp;group=" + esc(url(group.code()))), page, roles.size() > pageSize));
+        return Html.page(group == null ? release.title() : groupTitle(group), body.toString(), List.of());
+    }
+
+    private static String groupTitle(RoleGroup group) {
+        return group.name() == null ? group.code() : group.code() + " " + group.name();
+    }
+
+    /**
+     * The curated roles' names as suggestions the browser offers while one types (a datalist: no
+     * script); the thousands of imported names are found by the search itself.
+     */
+    private static String nameSuggestions(List<RoleSummary> curated) {
+        StringBuilder list = new StringBuilder("<datalist id=\"role-names\">");
+        curated.stream().map(RoleSummary::label).distinct().sorted()
+                .forEach(label -> list.append("<option value=\"").append(esc(label)).append("\"></option>"));
+        return list.append("</datalist>\n").toString();
     }
 
     private static String roleList(List<RoleSummary> roles) {

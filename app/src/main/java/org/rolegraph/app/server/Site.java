@@ -53,6 +53,7 @@ import org.rolegraph.query.Comparison;
 import org.rolegraph.query.Comparisons;
 import org.rolegraph.query.QueryCatalog;
 import org.rolegraph.query.ReleaseSummary;
+import org.rolegraph.query.RoleGroup;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.RoleSummary;
 import org.rolegraph.query.Roles;
@@ -214,8 +215,18 @@ final class Site extends HttpServlet {
                 notFound(request, response, "There is no taxonomy release '" + id + "' in this store.", List.of());
                 return;
             }
+            List<RoleGroup> groups = roles.groups(release.id());
+            String code = request.getParameter("group");
+            RoleGroup group = code == null ? null : groups.stream().filter(g -> g.code().equals(code)).findFirst().orElse(null);
+            if (code != null && group == null) {
+                notFound(request, response, "There is no group '" + code + "' in " + release.title() + ".", List.of());
+                return;
+            }
             int page = page(request);
-            html(response, 200, Pages.browse(release, roles.browse(release.id(), (page - 1) * pageSize, pageSize + 1), page, pageSize));
+            int offset = (page - 1) * pageSize;
+            List<RoleSummary> members = group == null ? roles.browse(release.id(), offset, pageSize + 1)
+                    : roles.browse(release.id(), group.iri(), offset, pageSize + 1);
+            html(response, 200, Pages.browse(release, RoleGroups.of(groups), group, members, page, pageSize));
         }
     }
 

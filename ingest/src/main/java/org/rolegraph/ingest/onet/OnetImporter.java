@@ -43,7 +43,10 @@ import org.rolegraph.model.records.CategoryClaim.CodeSet;
  * skills {@code onet/element/{id}}, technology classes {@code onet/technology/{commodity code}}, job
  * zones {@code onet/job-zone/{n}}), each occupation with {@code rdfs:seeAlso} its O*NET OnLine page and
  * that page's IRI as its {@code schema:occupationalCategory}, the IRI role-data files use for an
- * O*NET-SOC code: a curated role filed under a code meets the imported occupation there.
+ * O*NET-SOC code: a curated role filed under a code meets the imported occupation there. That page's
+ * code has {@code skos:broader} its SOC major group ({@code onet/group/15-0000}, titled as the 2018 SOC
+ * titles it; the release does not name them), so the release can be browsed by group as ESCO's is by
+ * ISCO group.
  *
  * <p>What it reads, each file if present but {@code Occupation Data.txt}, which must be there:
  * occupations (title, description), alternate titles ({@code skos:altLabel}, short titles too), task
@@ -63,12 +66,30 @@ public final class OnetImporter {
     private static final String HINT = "; an O*NET text release of 28.0 or later has it";
     private static final Pattern README_VERSION = Pattern.compile("O\\*NET (\\d+\\.\\d+) Database");
     private static final char TAB = '\t';
+    private static final String SOC_2018 = "SOC 2018";
+    /** The titles of the 2018 SOC major groups, by code (15-0000), from the table shipped beside this class. */
+    private static final Map<String, String> MAJOR_GROUPS = majorGroups();
 
     private IriScheme iris = IriScheme.DEFAULT;
     private IngestListener listener = IngestListener.NONE;
     private String version;
 
     private OnetImporter() {}
+
+    private static Map<String, String> majorGroups() {
+        Map<String, String> titles = new HashMap<>();
+        try (var in = OnetImporter.class.getResourceAsStream("soc-2018-major-groups.tsv")) {
+            for (String line : new String(Objects.requireNonNull(in).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    String[] fields = line.split("\t");
+                    titles.put(fields[0], fields[1].strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Map.copyOf(titles);
+    }
 
     public static OnetImporter create() {
         return new OnetImporter();
@@ -159,6 +180,7 @@ public final class OnetImporter {
         private final Map<String, String> elementDescriptions = new HashMap<>();
         private final Set<String> elementsWritten = new HashSet<>();
         private final Set<String> technologiesWritten = new HashSet<>();
+        private final Set<String> groupsWritten = new HashSet<>();
         private final Map<String, String> educationLevels = new HashMap<>();
         /** The education category most respondents name, per occupation: {category, share}. */
         private final Map<String, String[]> topEducation = new HashMap<>();
@@ -234,6 +256,25 @@ public final class OnetImporter {
             in.add(page, SchemaOrg.codeValue.asNode(), NodeFactory.createLiteralString(code));
             in.add(page, SchemaOrg.inCodeSet.asNode(), NodeFactory.createLiteralString(CodeSet.ONET_SOC.title()));
             in.add(page, SchemaOrg.name.asNode(), ReleaseImport.english(row.get("Title")));
+            in.add(page, SKOS.broader.asNode(), majorGroup(code.substring(0, 2) + "-0000", row));
+        }
+
+        /** The node of a SOC major group, written with its code and title the first time a code names it. */
+        private Node majorGroup(String code, DelimitedTable.Row row) {
+            Node group = NodeFactory.createURI(iris.onetGroup(code));
+            if (groupsWritten.add(code)) {
+                in.add(group, RDF.type.asNode(), SchemaOrg.CategoryCode.asNode());
+                in.add(group, RDF.type.asNode(), SKOS.Concept.asNode());
+                in.add(group, SchemaOrg.codeValue.asNode(), NodeFactory.createLiteralString(code));
+                in.add(group, SchemaOrg.inCodeSet.asNode(), NodeFactory.createLiteralString(SOC_2018));
+                String title = MAJOR_GROUPS.get(code);
+                if (title != null) {
+                    in.add(group, SchemaOrg.name.asNode(), ReleaseImport.english(title));
+                } else {
+                    in.warn("occupations in a SOC major group the 2018 SOC does not have (its group kept without a title)", row.line());
+                }
+            }
+            return group;
         }
 
         private void alternateTitle(DelimitedTable.Row row) {
