@@ -113,8 +113,8 @@ public final class BenchSuite {
         } catch (IOException | NullPointerException e) {
             versions.setProperty("jena.version", org.apache.jena.Jena.VERSION);
         }
-        return String.format(Locale.ROOT, "%d cores, %d GiB max heap, Java %s, %s %s, Jena %s", runtime.availableProcessors(),
-                runtime.maxMemory() >> 30, System.getProperty("java.version"), System.getProperty("os.name"),
+        return String.format(Locale.ROOT, "%d cores, %,d MiB max heap, Java %s, %s %s, Jena %s", runtime.availableProcessors(),
+                runtime.maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), versions.getProperty("jena.version"));
     }
 

@@ -54,6 +54,10 @@ public final class TaxonomyBench {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        if (args.length == 5 && args[0].equals(QUERY_LATENCY)) {
+            queryLatency(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         Path out = Path.of(BenchSuite.option(args, "--out", "bench/results/taxonomies"));
         Path esco = data.resolve("esco-1.1.1");
@@ -61,7 +65,7 @@ public final class TaxonomyBench {
         Path work = Files.createTempDirectory("rolegraph-taxonomy-bench");
         Files.createDirectories(out);
         List<String> lines = new ArrayList<>();
-        String machine = BenchSuite.machine() + String.format(Locale.ROOT, " (%d MiB)", Runtime.getRuntime().maxMemory() >> 20);
+        String machine = BenchSuite.machine();
         System.out.println("taxonomy benchmarks on " + machine);
 
         // 1. Both releases into a new store on disk, as `rolegraph import` runs them: best of 2.
@@ -139,26 +143,18 @@ public final class TaxonomyBench {
                 NodeFactory.createURI(IriScheme.DEFAULT.role(ID))));
         similar.setLimit(10);
         Path queryFile = Files.writeString(work.resolve("similar.rq"), similar.serialize());
-        // On the store as a user opens it to query it (not the import's caches and garbage, which the
-        // importing JVM still holds); both sides warm up 10 times, then 20 timed runs.
+        // Each side in a process of its own, as a user runs it: Jena opens the store in a new JVM with
+        // the default heap (not the importing JVM, whose 512 MiB still hold the import's garbage, which
+        // made its timings swing from 160 to 260 ms between runs), Oxigraph loads the quads in Node.
+        // Both warm up 20 times, then 30 timed runs.
         Stores.release(imported);
-        System.gc();
-        DatasetGraph reopened = Stores.open(store);
-        double[] jena = latency(10, 20, () -> Txn.executeRead(reopened, () -> {
-            var rows = QueryExec.dataset(reopened).query(similar).select();
-            while (rows.hasNext()) {
-                rows.next();
-            }
-        }));
-        Stores.release(reopened);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var jenaReport = report(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TaxonomyBench.class.getName(),
+                QUERY_LATENCY, store.toString(), queryFile.toString(), "20", "30"), "the Jena latency run");
+        double[] jena = {jenaReport.get("p50").asDouble(), jenaReport.get("p99").asDouble()};
         Path runner = Path.of(BenchSuite.option(args, "--oxigraph", "tools/oxigraph-bench/run.js"));
-        Process node = new ProcessBuilder("node", runner.toString(), nquads.toString(), queryFile.toString(), "10", "20")
-                .redirectErrorStream(true).start();
-        String report = new String(node.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (node.waitFor() != 0) {
-            throw new IllegalStateException("the Oxigraph runner failed (run tools/setup first): " + report);
-        }
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.substring(report.lastIndexOf('{')));
+        var json = report(new ProcessBuilder("node", runner.toString(), nquads.toString(), queryFile.toString(), "20", "30"),
+                "the Oxigraph runner (run tools/setup first)");
         double oxigraph = json.get("p50").asDouble();
         lines.add(row("similar ICT project manager (top 10) on ESCO + O*NET, p50", jena[0], "ms",
                 "Oxigraph " + "0.5.11 (npm, in memory), same SPARQL and quads, p50", oxigraph, "<= 1.0x", jena[0] <= oxigraph,
@@ -183,6 +179,33 @@ public final class TaxonomyBench {
     }
 
     /** p50 and p99 in milliseconds of {@code lookup}, {@code runs} timed calls after {@code warmup} untimed. */
+    private static final String QUERY_LATENCY = "--query-latency";
+
+    /** The child process's mode: one query on a store, p50 and p99 in ms as one JSON line. */
+    private static void queryLatency(Path store, Path queryFile, int warmup, int runs) throws IOException {
+        String query = Files.readString(queryFile);
+        DatasetGraph dataset = Stores.open(store);
+        double[] ms = latency(warmup, runs, () -> Txn.executeRead(dataset, () -> {
+            var rows = QueryExec.dataset(dataset).query(query).select();
+            while (rows.hasNext()) {
+                rows.next();
+            }
+        }));
+        Stores.release(dataset);
+        System.out.printf(Locale.ROOT, "{\"p50\":%.3f,\"p99\":%.3f}%n", ms[0], ms[1]);
+    }
+
+    /** Runs a measuring process and reads the JSON line it ends with. */
+    private static com.fasterxml.jackson.databind.JsonNode report(ProcessBuilder process, String what)
+            throws IOException, InterruptedException {
+        Process child = process.redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        if (child.waitFor() != 0 || out.lastIndexOf('{') < 0) {
+            throw new IllegalStateException(what + " failed: " + out);
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(out.lastIndexOf('{')));
+    }
+
     private static double[] latency(int warmup, int runs, Lookup lookup) {
         for (int i = 0; i < warmup; i++) {
             lookup.run();
