@@ -36,6 +36,15 @@ final class Backend {
             description = "The endpoint's Graph Store Protocol URL, for ingest (default: …/data beside …/sparql).")
     String graphStore;
 
+    @Option(names = "--user", paramLabel = "NAME",
+            description = "User name for HTTP authentication at --endpoint; the password comes from --password-file or "
+                    + "the ROLEGRAPH_PASSWORD environment variable and is never printed.")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "A file whose first line is the password for --user.")
+    Path passwordFile;
+
     @Option(names = "--base", paramLabel = "IRI", defaultValue = IriScheme.DEFAULT_BASE,
             description = "Base IRI of roles, skills, sources and graphs (default: ${DEFAULT-VALUE}).")
     String base;
@@ -97,8 +106,9 @@ final class Backend {
             if (store != null) {
                 throw new UserFacingException("give --store or --endpoint, not both", 2);
             }
+            registerCredentials();
             return RDFConnectionRemote.newBuilder()
-                    .queryEndpoint(endpoint)
+                    .queryEndpoint(endpointUrl())
                     .gspEndpoint(graphStoreUrl())
                     .build();
         }
@@ -106,12 +116,67 @@ final class Backend {
         return RDFConnection.connect(DatasetFactory.wrap(local));
     }
 
-    /** The Graph Store Protocol URL: given, or …/data beside a …/sparql or …/query endpoint. */
+    /** The Graph Store Protocol URL, without user info: given, or …/data beside a …/sparql or …/query endpoint. */
     String graphStoreUrl() {
         if (graphStore != null) {
-            return graphStore;
+            return withoutUserInfo(graphStore);
         }
-        return endpoint.replaceFirst("/(sparql|query)/?$", "/data");
+        return endpointUrl().replaceFirst("/(sparql|query)/?$", "/data");
+    }
+
+    /** The endpoint without user info: what requests go to and what every message names. */
+    String endpointUrl() {
+        return withoutUserInfo(endpoint);
+    }
+
+    /**
+     * Hands the credentials to Jena's authentication registry for the endpoint and the Graph Store URL,
+     * which answers a server's challenge (basic or digest). The password comes from --password-file,
+     * else ROLEGRAPH_PASSWORD, else the URL's user info; it is kept out of every URL and message.
+     */
+    private void registerCredentials() {
+        String[] fromUrl = userInfo(endpoint);
+        String name = user != null ? user : fromUrl == null ? null : fromUrl[0];
+        if (name == null) {
+            if (passwordFile != null) {
+                throw new UserFacingException("--password-file needs --user NAME", 2);
+            }
+            return;
+        }
+        String password;
+        if (passwordFile != null) {
+            try (var lines = java.nio.file.Files.lines(passwordFile, java.nio.charset.StandardCharsets.UTF_8)) {
+                password = lines.findFirst().orElse("");
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                throw new UserFacingException("--password-file " + passwordFile + ": cannot read it ("
+                        + e.getClass().getSimpleName() + ")", 2);
+            }
+        } else if (System.getenv("ROLEGRAPH_PASSWORD") != null) {
+            password = System.getenv("ROLEGRAPH_PASSWORD");
+        } else if (fromUrl != null && fromUrl.length == 2) {
+            password = fromUrl[1];
+        } else {
+            throw new UserFacingException("--user " + name + " needs a password: --password-file FILE or the "
+                    + "ROLEGRAPH_PASSWORD environment variable", 2);
+        }
+        org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(endpointUrl()), name, password);
+        org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(graphStoreUrl()), name, password);
+    }
+
+    /** The URL with any {@code user:password@} removed. */
+    static String withoutUserInfo(String url) {
+        return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#@]*@", "$1");
+    }
+
+    /** The user and (if given) password in a URL's user info, decoded; null without user info. */
+    private static String[] userInfo(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://([^/?#@]*)@").matcher(url);
+        if (!m.find()) {
+            return null;
+        }
+        return java.util.Arrays.stream(m.group(1).split(":", 2))
+                .map(part -> java.net.URLDecoder.decode(part.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))
+                .toArray(String[]::new);
     }
 
     /** Turns what a store or endpoint throws into one line for the user, naming the URL or the limit. */
@@ -128,18 +193,54 @@ final class Backend {
             String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
             String why;
             if (root instanceof UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException) {
-                why = "unknown host " + java.net.URI.create(endpoint).getHost();
+                why = "unknown host " + java.net.URI.create(endpointUrl()).getHost();
             } else if (e instanceof HttpException http && http.getStatusCode() > 0) {
-                why = "answered HTTP " + http.getStatusCode() + (http.getStatusLine() == null ? "" : " " + http.getStatusLine());
+                why = "answered HTTP " + http.getStatusCode() + (http.getStatusLine() == null ? "" : " " + http.getStatusLine())
+                        + serverReason(http);
             } else if (root instanceof java.io.IOException) {
                 // Refused, reset or timed out before any answer: the endpoint is not there.
                 why = "cannot connect (" + detail + ")";
             } else {
                 why = detail;
             }
-            return new UserFacingException("SPARQL endpoint " + endpoint + ": " + why, RoleGraphCommand.EXIT_FAILURE);
+            return new UserFacingException("SPARQL endpoint " + endpointUrl() + ": " + why, RoleGraphCommand.EXIT_FAILURE);
         }
         return e;
+    }
+
+    /**
+     * Replaces {@code graph} on the remote store with a Graph Store Protocol PUT; a refusal names the
+     * request (method and URL, without credentials), the status, the server's reason, and how many
+     * graphs of this run the store already took.
+     */
+    void putGraph(RDFConnection remote, String graph, org.apache.jena.rdf.model.Model content, int alreadyReplaced) {
+        try {
+            remote.put(graph, content);
+        } catch (HttpException e) {
+            if (e.getStatusCode() <= 0) {
+                throw e;
+            }
+            String url = graphStoreUrl() + "?graph=" + java.net.URLEncoder.encode(graph, java.nio.charset.StandardCharsets.UTF_8);
+            throw new UserFacingException("PUT " + url + " answered HTTP " + e.getStatusCode()
+                    + (e.getStatusLine() == null ? "" : " " + e.getStatusLine()) + serverReason(e)
+                    + (e.getStatusCode() == 401 || e.getStatusCode() == 403 ? " (give --user NAME and --password-file FILE)" : "")
+                    + (alreadyReplaced == 0 ? "; the remote store is unchanged"
+                            : "; " + alreadyReplaced + " graphs before it were already replaced (remote ingest is not yet all-or-nothing)"),
+                    RoleGraphCommand.EXIT_FAILURE);
+        }
+    }
+
+    /** The first line of the server's own message, quoted, when it said more than its status line. */
+    private static String serverReason(HttpException http) {
+        String body = http.getResponse();
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        String first = body.strip().lines().findFirst().orElse("").strip();
+        if (first.length() > 200) {
+            first = first.substring(0, 200) + "…";
+        }
+        return first.isEmpty() || first.equals(http.getStatusLine()) ? "" : ": \"" + first + "\"";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -161,7 +161,7 @@ final class ImportCommand implements Runnable {
             ImportResult result = importer.load(staging, listener);
             staging.begin(ReadWrite.READ);
             try {
-                remote.put(result.graph(), ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(result.graph()))));
+                backend.putGraph(remote, result.graph(), ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(result.graph()))), 0);
             } finally {
                 staging.end();
             }

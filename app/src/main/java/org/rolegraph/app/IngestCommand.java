@@ -109,8 +109,9 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
                     .load(staging, inputs);
             staging.begin(ReadWrite.READ);
             try {
+                int replaced = 0;
                 for (String graph : result.graphs()) {
-                    remote.put(graph, ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(graph))));
+                    backend.putGraph(remote, graph, ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(graph))), replaced++);
                 }
             } finally {
                 staging.end();

@@ -113,6 +113,20 @@ class CommandLineTest {
     }
 
     @Test
+    void theQuadCountAnIngestPrintsIsTheCountItsGraphsHold(@TempDir Path dir) throws java.io.IOException {
+        // The curated data restates some entries in several files: a triple written twice is stored once.
+        Path store = dir.resolve("store");
+        Cli cli = Cli.run("ingest", "--store", store.toString(), Path.of("..", "data").toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        long printed = Long.parseLong(cli.out().replaceAll("(?s).* entries, (\\d+) quads in .*", "$1"));
+        Path count = dir.resolve("count.rq");
+        java.nio.file.Files.writeString(count, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }");
+        Cli counted = Cli.run("query", "--store", store.toString(), "--format", "csv", count.toString());
+        assertEquals(0, counted.exitCode(), counted.err());
+        assertEquals(List.of("n", Long.toString(printed)), counted.out().lines().toList(), cli.out());
+    }
+
+    @Test
     void aReadCommandOnAMissingStoreNamesThePathAndCreatesNothing(@TempDir Path dir) {
         Path typo = dir.resolve("stroe");
         for (String[] args : List.of(new String[] {"roles", "--store", typo.toString()},

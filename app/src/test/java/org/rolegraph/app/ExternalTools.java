@@ -29,13 +29,17 @@ public final class ExternalTools {
     public static final Path JSONLD_CHECK = JSONLD_DIR.resolve("check.js");
     public static final Path BROWSER_DIR = TOOLS.resolve("browser-check");
     public static final Path BROWSER_CHECK = BROWSER_DIR.resolve("browser.js");
+    public static final Path COMUNICA_DIR = TOOLS.resolve("comunica-check");
+    /** Comunica's own command line, as a user runs it (npx comunica-sparql). */
+    public static final Path COMUNICA_CLI = COMUNICA_DIR.resolve("node_modules").resolve("@comunica").resolve("query-sparql")
+            .resolve("bin").resolve("query.js");
 
     /** The browser the browser check drives: Debian's Chromium, or $ROLEGRAPH_CHROMIUM. */
     public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ROLEGRAPH_CHROMIUM", "/usr/bin/chromium"));
 
     public static final String SETUP = "Run tools/setup from the repository root once "
-            + "(it installs python3-rdflib and chromium with apt-get and runs npm ci in tools/jsonld-check "
-            + "and tools/browser-check).";
+            + "(it installs python3-rdflib and chromium with apt-get and runs npm ci in tools/jsonld-check, "
+            + "tools/browser-check, tools/oxigraph-bench and tools/comunica-check).";
 
     private static String python;
 

@@ -155,7 +155,11 @@ public final class Ingest {
                 Collections.sort(sorted);
                 throw new IngestException(sorted);
             }
-            IngestResult result = new IngestResult(inputs.size(), batch.entries, batch.quads,
+            // The summary counts what the graphs hold after the batch, not what was written: the same
+            // triple written twice to a graph (an entry restated in two files) is stored once.
+            long stored = batch.clearedGraphs.stream().mapToLong(graph -> org.apache.jena.atlas.iterator.Iter.count(
+                    store.find(NodeFactory.createURI(graph), Node.ANY, Node.ANY, Node.ANY))).sum();
+            IngestResult result = new IngestResult(inputs.size(), batch.entries, stored,
                     List.copyOf(batch.clearedGraphs), Duration.ofNanos(System.nanoTime() - start), commit);
             if (commit) {
                 store.commit();

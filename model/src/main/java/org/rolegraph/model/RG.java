@@ -201,4 +201,13 @@ public final class RG {
 
     /** One of the names a role is found by (its id, code, preferred, alternative or hidden label), folded: blanks around it dropped, runs of blanks one space, lower case. */
     public static final Property lookupKey = property("lookupKey");
+
+    /** How long a SPARQL endpoint lets a query run (in its service description). */
+    public static final Property queryTimeout = property("queryTimeout");
+
+    /** The most rows a SPARQL endpoint returns for one query (in its service description). */
+    public static final Property resultCap = property("resultCap");
+
+    /** The largest request body in bytes a SPARQL endpoint accepts (in its service description). */
+    public static final Property maxRequestBody = property("maxRequestBody");
 }

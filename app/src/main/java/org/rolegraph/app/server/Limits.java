@@ -63,6 +63,12 @@ final class Limits implements Filter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if ((isQueryEndpoint(path) || path.equals(RoleGraphServer.DATASET)) && (method.equals("GET") || method.equals("HEAD"))
+                && request.getParameterMap().isEmpty()) {
+            // No query: the site answers with the endpoint's service description (Fuseki answers 404).
+            site.service(request, response);
+            return;
+        }
         if (!path.startsWith(RoleGraphServer.DATASET) && !sitePath.test(path)) {
             site.service(request, response);
             return;
@@ -75,7 +81,23 @@ final class Limits implements Filter {
             response.getWriter().write("Bad request: the SPARQL query parameter 'query' is missing\n");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request, new LengthSetByJetty(response));
+    }
+
+    /**
+     * Fuseki (5.6) sets an error message's Content-Length to its length in characters, then writes it
+     * in UTF-8: a message quoting a non-ASCII IRI overflowed the length and became a 500 (found by
+     * ServerFuzzTest). Without Fuseki's figure Jetty sets the length itself, or sends the body chunked.
+     */
+    private static final class LengthSetByJetty extends jakarta.servlet.http.HttpServletResponseWrapper {
+        LengthSetByJetty(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void setContentLength(int length) {
+            // Ignored on purpose: see the class comment.
+        }
     }
 
     /**

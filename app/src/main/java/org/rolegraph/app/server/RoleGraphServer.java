@@ -117,7 +117,7 @@ public final class RoleGraphServer {
                     .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)
                     .addEndpoint(DATASET, "graph", Operation.GSP_RW, Auth.ANY_USER);
         }
-        Site site = new Site(store, iris, timeout, resultCap, updates, pageSize);
+        Site site = new Site(store, iris, timeout, resultCap, maxBody, updates, pageSize);
         java.util.List<String> paths = java.util.List.of("", "/index.html", "/role/*", "/compare", "/sparql", "/ontology",
                 "/context.jsonld", "/shapes.ttl", "/role-data.schema.json", "/download/*", "/downloads", "/static/*", "/healthz");
         for (String path : paths) {

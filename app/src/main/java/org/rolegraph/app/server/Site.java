@@ -71,6 +71,8 @@ final class Site extends HttpServlet {
             "application/n-triples", "text/html", "application/xhtml+xml");
     private static final AcceptList DOCUMENT_OFFERS = AcceptList.create("text/turtle", "application/ld+json", "text/html",
             "application/xhtml+xml");
+    private static final AcceptList SERVICE_DESCRIPTION_OFFERS = AcceptList.create("text/turtle", "application/ld+json",
+            "application/n-triples", "text/html");
     private static final AcceptList COMPARE_OFFERS = AcceptList.create("text/html", "application/json",
             "application/xhtml+xml");
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
@@ -79,11 +81,13 @@ final class Site extends HttpServlet {
     private final transient IriScheme iris;
     private final Duration timeout;
     private final long resultCap;
+    private final long maxBody;
     /** Roles per page of search results and of a release's list. */
     private final int pageSize;
     private final transient Downloads files;
 
-    Site(DatasetGraph store, IriScheme iris, Duration timeout, long resultCap, boolean storeCanChange, int pageSize) {
+    Site(DatasetGraph store, IriScheme iris, Duration timeout, long resultCap, long maxBody, boolean storeCanChange, int pageSize) {
+        this.maxBody = maxBody;
         this.pageSize = pageSize;
         this.store = store;
         this.iris = iris;
@@ -145,6 +149,9 @@ final class Site extends HttpServlet {
             html(response, 200, Pages.downloads());
         } else if (path.equals("/static/style.css")) {
             file(request, response, "style.css", "text/css", () -> resource("org/rolegraph/app/server/style.css"));
+        } else if (path.equals(RoleGraphServer.DATASET) || path.equals(RoleGraphServer.DATASET + "/sparql")
+                || path.equals(RoleGraphServer.DATASET + "/query")) {
+            serviceDescription(request, response);
         } else if (path.equals("/healthz")) {
             text(response, 200, "ok\n");
         } else {
@@ -402,6 +409,32 @@ final class Site extends HttpServlet {
                     () -> ontologyAs(ExportFormat.JSONLD));
             default -> html(response, 200, Pages.ontology(Ontology.ontology()));
         }
+    }
+
+    /** The endpoint's SPARQL 1.1 Service Description; a browser is sent to the query page instead. */
+    private void serviceDescription(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", "Accept");
+        MediaType chosen = negotiate(request, SERVICE_DESCRIPTION_OFFERS);
+        if (chosen == null) {
+            text(response, 406, "cannot answer Accept: " + request.getHeader("Accept")
+                    + "; available: text/turtle, application/ld+json, application/n-triples, text/html\n");
+            return;
+        }
+        String type = chosen.getContentTypeStr();
+        if (type.equals("text/html")) {
+            response.setHeader("Location", "/sparql");
+            text(response, 303, "See /sparql, the query page; send a query to this address, or ask for text/turtle\n");
+            return;
+        }
+        ExportFormat format = switch (type) {
+            case "application/ld+json" -> ExportFormat.JSONLD;
+            case "application/n-triples" -> ExportFormat.NTRIPLES;
+            default -> ExportFormat.TURTLE;
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Exporter.write(ServiceDescription.of(request.getRequestURL().toString(), store, timeout, resultCap, maxBody).getGraph(),
+                format, iris, out);
+        send(response, 200, type, out.toByteArray());
     }
 
     private byte[] ontologyAs(ExportFormat format) {

@@ -85,6 +85,26 @@ class ServerToolsTest {
     }
 
     @Test
+    void comunicaFindsTheEndpointByItsServiceDescriptionAndAnswersWithoutAWarning() {
+        ExternalTools.requireNode(ExternalTools.COMUNICA_DIR, "@comunica/query-sparql");
+        String query = "SELECT ?role WHERE { ?role a <" + org.rolegraph.model.RG.Role.getURI() + "> } ORDER BY ?role";
+        // The source is given as a bare URL, as users do: Comunica then reads what the URL answers to a GET.
+        List<String> command = List.of("node", ExternalTools.COMUNICA_CLI.toString(), base + RoleGraphServer.DATASET + "/sparql", query);
+        ExternalTools.Result result = run(command);
+        assertPasses(result, command);
+        assertTrue(!result.output().contains("WARN") && !result.output().contains("ERROR"), result.output());
+        List<String> expected;
+        try (org.apache.jena.query.QueryExecution local = org.apache.jena.query.QueryExecution
+                .dataset(org.apache.jena.query.DatasetFactory.wrap(EmbeddedData.load(IriScheme.DEFAULT))).query(query).build()) {
+            List<String> iris = new java.util.ArrayList<>();
+            local.execSelect().forEachRemaining(row -> iris.add("{\"role\":\"" + row.getResource("role").getURI() + "\"}"));
+            expected = iris;
+        }
+        assertTrue(expected.size() >= 18, "curated roles: " + expected);
+        assertEquals(expected, result.output().lines().filter(line -> line.startsWith("{")).map(l -> l.replaceFirst(",$", "")).toList());
+    }
+
+    @Test
     void rdflibsSparqlClientQueriesTheEndpoint() {
         ExternalTools.requireScript(SPARQL_CLIENT_CHECK);
         String python = ExternalTools.python();

@@ -1,0 +1,82 @@
+package org.rolegraph.app.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.rolegraph.model.RG;
+
+/**
+ * The SPARQL 1.1 Service Description of the query endpoint (https://www.w3.org/TR/sparql11-service-description/),
+ * answered to a GET without a query: clients such as Comunica read it to learn that the address is a
+ * SPARQL endpoint. It lists the result formats, that the default graph is the union of the named graphs
+ * (as a set), the named graphs themselves, and the server's limits.
+ */
+final class ServiceDescription {
+
+    static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+    private static final String FORMATS = "http://www.w3.org/ns/formats/";
+    /** The formats the endpoint answers in: result sets for SELECT and ASK, graphs for CONSTRUCT and DESCRIBE. */
+    private static final List<String> RESULT_FORMATS = List.of("SPARQL_Results_JSON", "SPARQL_Results_XML",
+            "SPARQL_Results_CSV", "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD");
+
+    private ServiceDescription() {
+    }
+
+    /** The description of the endpoint at {@code endpoint} serving {@code store} within these limits. */
+    static Model of(String endpoint, DatasetGraph store, Duration timeout, long resultCap, long maxBody) {
+        Model model = ModelFactory.createDefaultModel();
+        model.setNsPrefix("sd", SD);
+        model.setNsPrefix("rg", RG.NS);
+        Resource service = model.createResource(endpoint)
+                .addProperty(RDF.type, model.createResource(SD + "Service"))
+                .addProperty(sd(model, "endpoint"), model.createResource(endpoint))
+                .addProperty(sd(model, "supportedLanguage"), model.createResource(SD + "SPARQL11Query"))
+                .addProperty(sd(model, "feature"), model.createResource(SD + "UnionDefaultGraph"))
+                .addProperty(sd(model, "defaultEntailmentRegime"), model.createResource("http://www.w3.org/ns/entailment/Simple"))
+                .addLiteral(RG.queryTimeout, model.createTypedLiteral(timeout.toString(), XSDDatatype.XSDdayTimeDuration))
+                .addLiteral(RG.resultCap, model.createTypedLiteral(Long.toString(resultCap), XSDDatatype.XSDinteger))
+                .addLiteral(RG.maxRequestBody, model.createTypedLiteral(Long.toString(maxBody), XSDDatatype.XSDinteger));
+        for (String format : RESULT_FORMATS) {
+            service.addProperty(sd(model, "resultFormat"), model.createResource(FORMATS + format));
+        }
+        Resource dataset = model.createResource(endpoint + "#dataset").addProperty(RDF.type, model.createResource(SD + "Dataset"))
+                .addProperty(sd(model, "defaultGraph"), model.createResource(endpoint + "#default-graph")
+                        .addProperty(RDF.type, model.createResource(SD + "Graph")));
+        service.addProperty(sd(model, "defaultDataset"), dataset);
+        for (Node name : namedGraphs(store)) {
+            // Each named graph gets an IRI of its own under the endpoint, so the description has no blank nodes.
+            dataset.addProperty(sd(model, "namedGraph"), model.createResource(endpoint + "#graph=" + name.getURI())
+                    .addProperty(RDF.type, model.createResource(SD + "NamedGraph"))
+                    .addProperty(sd(model, "name"), model.createResource(name.getURI())));
+        }
+        return model;
+    }
+
+    private static List<Node> namedGraphs(DatasetGraph store) {
+        return Txn.calculateRead(store, () -> {
+            List<Node> names = new ArrayList<>();
+            for (Iterator<Node> it = store.listGraphNodes(); it.hasNext();) {
+                Node name = it.next();
+                if (name.isURI()) {
+                    names.add(name);
+                }
+            }
+            return names;
+        });
+    }
+
+    private static Property sd(Model model, String local) {
+        return model.createProperty(SD, local);
+    }
+}
