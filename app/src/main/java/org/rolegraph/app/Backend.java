@@ -110,6 +110,9 @@ final class Backend {
             return RDFConnectionRemote.newBuilder()
                     .queryEndpoint(endpointUrl())
                     .gspEndpoint(graphStoreUrl())
+                    // A long query goes as an HTML form, which every store reads; Virtuoso 7.2 never
+                    // answers a POST of application/sparql-query (Jena's default for long queries).
+                    .querySendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
                     .build();
         }
         DatasetGraph local = openLocal();
@@ -188,6 +191,12 @@ final class Backend {
             return new UserFacingException("query cancelled: it ran longer than the --timeout of " + timeoutSeconds
                     + " s", RoleGraphCommand.EXIT_FAILURE);
         }
+        if (isRemote() && e instanceof org.apache.jena.sparql.engine.http.QueryExceptionHTTP query && query.getStatusCode() > 0) {
+            // A query the endpoint answered with an error: its status and its own first line.
+            return new UserFacingException("SPARQL endpoint " + endpointUrl() + ": answered HTTP " + query.getStatusCode()
+                    + (query.getStatusLine() == null ? "" : " " + query.getStatusLine())
+                    + serverReason(query.getResponse(), query.getStatusLine()), RoleGraphCommand.EXIT_FAILURE);
+        }
         if (isRemote() && (e instanceof HttpException || hasCause(e, ConnectException.class))) {
             Throwable root = rootCause(e);
             String detail = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
@@ -215,7 +224,7 @@ final class Backend {
      */
     void putGraph(RDFConnection remote, String graph, org.apache.jena.rdf.model.Model content, int alreadyReplaced) {
         try {
-            remote.put(graph, content);
+            putAgainAfterReset(remote, graph, content);
         } catch (HttpException e) {
             if (e.getStatusCode() <= 0) {
                 throw e;
@@ -230,9 +239,34 @@ final class Backend {
         }
     }
 
+    /** Attempts at a PUT whose connection breaks before any answer (see putAgainAfterReset). */
+    static final int PUT_ATTEMPTS = 3;
+
+    /**
+     * A PUT, sent again (up to {@link #PUT_ATTEMPTS} in all) when the connection breaks before any
+     * answer: with digest authentication the first request gets a 401, and a store that answers it
+     * before reading the body and closes (Virtuoso 7.2) breaks the pipe under a large body now and
+     * then. A PUT replaces the graph, so sending it again is safe; an answer with a status is final.
+     */
+    private static void putAgainAfterReset(RDFConnection remote, String graph, org.apache.jena.rdf.model.Model content) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                remote.put(graph, content);
+                return;
+            } catch (HttpException e) {
+                if (e.getStatusCode() > 0 || attempt == PUT_ATTEMPTS || !hasCause(e, java.io.IOException.class)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** The first line of the server's own message, quoted, when it said more than its status line. */
     private static String serverReason(HttpException http) {
-        String body = http.getResponse();
+        return serverReason(http.getResponse(), http.getStatusLine());
+    }
+
+    private static String serverReason(String body, String statusLine) {
         if (body == null || body.isBlank()) {
             return "";
         }
@@ -240,7 +274,7 @@ final class Backend {
         if (first.length() > 200) {
             first = first.substring(0, 200) + "…";
         }
-        return first.isEmpty() || first.equals(http.getStatusLine()) ? "" : ": \"" + first + "\"";
+        return first.isEmpty() || first.equals(statusLine) ? "" : ": \"" + first + "\"";
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -5,18 +5,17 @@ import java.util.List;
 
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
-import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.rolegraph.ingest.Ingest;
 import org.rolegraph.ingest.IngestException;
 import org.rolegraph.ingest.IngestResult;
 import org.rolegraph.ingest.StoreException;
 import org.rolegraph.ingest.Stores;
+import org.rolegraph.query.QueryBindings;
+import org.rolegraph.query.QueryCatalog;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,8 +47,6 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private static final Query EXISTS = QueryFactory.create(
-            "ASK { { ?entry a ?class } UNION { GRAPH ?g { ?entry a ?class } } }");
 
     @Override
     public Integer call() {
@@ -104,8 +101,13 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
         try (RDFConnection remote = backend.connect()) {
             DatasetGraph staging = Stores.inMemory();
             IngestResult result = Ingest.create().iris(backend.iris()).listener(listener)
-                    .existingEntries((iri, classIri) -> remote.queryAsk(QueryTransformOps.transform(EXISTS, java.util.Map.of(
-                            Var.alloc("entry"), NodeFactory.createURI(iri), Var.alloc("class"), NodeFactory.createURI(classIri)))))
+                    .existingEntries((iri, classIri) -> {
+                        Query entry = QueryBindings.substitute(QueryCatalog.get("entry"),
+                                java.util.Map.of("entry", NodeFactory.createURI(iri), "class", NodeFactory.createURI(classIri)));
+                        try (var execution = remote.query(entry)) {
+                            return execution.execSelect().hasNext();
+                        }
+                    })
                     .load(staging, inputs);
             staging.begin(ReadWrite.READ);
             try {

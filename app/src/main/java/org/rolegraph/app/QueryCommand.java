@@ -41,8 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Run a catalog query by name, or any SPARQL query file, with parameters bound safely (in the "
                 + "query's syntax tree, never pasted into its text).",
             "SELECT and ASK results come in the SPARQL 1.1 result formats; CONSTRUCT and DESCRIBE give Turtle.",
-            "Catalog queries: roles, compare, shared-and-unique, similar, salaries, disagreements, chain, "
-                + "reporting-lines, fit, claim-sources, certifications. `rolegraph query --list` describes them."})
+            "`rolegraph query --list` lists the catalog queries, what each answers and its parameters."})
 final class QueryCommand implements Runnable {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME|FILE.rq", description = "A catalog query name or a .rq file.")
@@ -143,7 +142,7 @@ final class QueryCommand implements Runnable {
                 ResultSetMgr.write(out, answer, resultLang(chosen));
             }
         } else if (bound.isSelectType()) {
-            var results = execution.execSelect();
+            var results = canonicalDecimals(execution.execSelect());
             if (chosen.equals("text")) {
                 ResultSetFormatter.out(out, results, bound.getPrologue());
             } else {
@@ -162,6 +161,17 @@ final class QueryCommand implements Runnable {
         }
         writer.write(out.toString(StandardCharsets.UTF_8));
         writer.flush();
+    }
+
+    /** The rows with every decimal in one form, so the output is the same whatever store answered (see Decimals). */
+    private static org.apache.jena.query.ResultSet canonicalDecimals(org.apache.jena.query.ResultSet results) {
+        org.apache.jena.sparql.exec.RowSet rows = org.apache.jena.sparql.exec.RowSet.adapt(results);
+        return org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(rows.getResultVars(),
+                org.apache.jena.atlas.iterator.Iter.map(rows, row -> {
+                    org.apache.jena.sparql.engine.binding.BindingBuilder builder = org.apache.jena.sparql.engine.binding.Binding.builder();
+                    row.forEach((variable, value) -> builder.add(variable, org.rolegraph.query.Decimals.canonical(value)));
+                    return builder.build();
+                })));
     }
 
     private static Lang resultLang(String format) {

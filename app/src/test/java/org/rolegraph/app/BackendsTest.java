@@ -3,16 +3,10 @@ package org.rolegraph.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,26 +21,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BackendsTest {
 
-    private static Process fuseki;
+    private static PeerStores.Peer fuseki;
     private static String endpoint;
     private static Path store;
 
     @BeforeAll
     static void startFusekiAndLoadAllBackends() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        fuseki = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                FusekiTestServer.class.getName())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(fuseki.getInputStream(), StandardCharsets.UTF_8));
-        String line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return out.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        }).get(60, TimeUnit.SECONDS);
-        assertTrue(line != null && line.startsWith("PORT "), "Fuseki did not start: " + line);
-        endpoint = "http://127.0.0.1:" + line.substring(5).strip() + "/rolegraph/sparql";
+        fuseki = PeerStores.fuseki(true);
+        endpoint = "http://127.0.0.1:" + fuseki.port() + "/rolegraph/sparql";
 
         List<String> remoteArgs = new ArrayList<>(List.of("ingest", "--endpoint", endpoint));
         remoteArgs.addAll(dataFiles());
@@ -69,8 +51,7 @@ class BackendsTest {
     @AfterAll
     static void stopFuseki() throws Exception {
         if (fuseki != null) {
-            fuseki.destroy();
-            fuseki.waitFor(10, TimeUnit.SECONDS);
+            fuseki.close();
         }
     }
 

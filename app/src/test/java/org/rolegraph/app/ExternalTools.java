@@ -38,8 +38,8 @@ public final class ExternalTools {
     public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("ROLEGRAPH_CHROMIUM", "/usr/bin/chromium"));
 
     public static final String SETUP = "Run tools/setup from the repository root once "
-            + "(it installs python3-rdflib and chromium with apt-get and runs npm ci in tools/jsonld-check, "
-            + "tools/browser-check, tools/oxigraph-bench and tools/comunica-check).";
+            + "(it installs python3-rdflib, chromium and virtuoso-opensource-7-bin with apt-get and runs npm ci in tools/jsonld-check, "
+            + "tools/browser-check, tools/oxigraph and tools/comunica-check).";
 
     private static String python;
 

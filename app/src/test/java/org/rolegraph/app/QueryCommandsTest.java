@@ -160,7 +160,7 @@ class QueryCommandsTest {
         Cli cli = Cli.run("query", "salaries", "--param", "role=x\" } ; DROP ALL #");
         assertEquals(2, cli.exitCode());
         assertTrue(cli.err().contains("is not a role id"), cli.err());
-        Cli unknown = Cli.run("query", "chain", "--param", "person=product-manager");
+        Cli unknown = Cli.run("query", "similar", "--param", "person=product-manager");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("this query takes role"), unknown.err());
     }

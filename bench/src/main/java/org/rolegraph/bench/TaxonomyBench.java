@@ -38,10 +38,10 @@ import org.rolegraph.query.Roles;
  * The importers on the whole of real releases, each figure against a baseline in the same run:
  * ESCO and O*NET imported into a new TDB2 store on disk against TDB2's parallel bulk loader on the
  * same quads; finding a role by an alternative label against finding it by its id; {@code similar}
- * against Oxigraph (npm, pinned in tools/oxigraph-bench, installed by tools/setup) on the same SPARQL and quads.
+ * against Oxigraph (npm, pinned in tools/oxigraph, installed by tools/setup) on the same SPARQL and quads.
  *
  * <pre>
- * java -Xmx512m -cp bench/target/rolegraph-bench.jar org.rolegraph.bench.TaxonomyBench ../shared/data [--out DIR] [--oxigraph tools/oxigraph-bench/run.js]
+ * java -Xmx512m -cp bench/target/rolegraph-bench.jar org.rolegraph.bench.TaxonomyBench ../shared/data [--out DIR] [--oxigraph tools/oxigraph/run.js]
  * </pre>
  * The folder must hold {@code esco-1.1.1/} (ESCO's CSV release) and {@code onet-29.3/} (O*NET's text release).
  */
@@ -152,7 +152,7 @@ public final class TaxonomyBench {
         var jenaReport = report(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TaxonomyBench.class.getName(),
                 QUERY_LATENCY, store.toString(), queryFile.toString(), "20", "30"), "the Jena latency run");
         double[] jena = {jenaReport.get("p50").asDouble(), jenaReport.get("p99").asDouble()};
-        Path runner = Path.of(BenchSuite.option(args, "--oxigraph", "tools/oxigraph-bench/run.js"));
+        Path runner = Path.of(BenchSuite.option(args, "--oxigraph", "tools/oxigraph/run.js"));
         var json = report(new ProcessBuilder("node", runner.toString(), nquads.toString(), queryFile.toString(), "20", "30"),
                 "the Oxigraph runner (run tools/setup first)");
         double oxigraph = json.get("p50").asDouble();

@@ -260,7 +260,7 @@ public final class RoleDocuments {
             String period = switch (duration == null ? "" : duration) {
                 case "P1Y" -> "a year";
                 case "P1M" -> "a month";
-                case "P1W" -> "a week";
+                case "P7D" -> "a week";
                 case "P1D" -> "a day";
                 case "PT1H" -> "an hour";
                 default -> duration;

@@ -112,16 +112,29 @@ public final class Comparisons {
         Map<String, List<SharedItem>> unique = new LinkedHashMap<>();
         roles.forEach(r -> unique.put(r.id(), new ArrayList<>()));
         Query query = QueryBindings.withValues(QueryCatalog.get("shared-and-unique"), "role", GraphReader.iriNodes(roles));
+        // Each item once (by kind and IRI), with the roles that hold it.
+        Map<String, SharedItem> items = new LinkedHashMap<>();
         for (QuerySolution row : reader.sparql().select(query)) {
-            List<String> holders = new ArrayList<>();
-            for (String iri : GraphReader.text(row, "holderIris").split(" ")) {
-                holders.add(idByIri.get(iri));
+            String kind = GraphReader.text(row, "kind");
+            String itemIri = GraphReader.iri(row, "item");
+            String label = GraphReader.text(row, "itemLabel");
+            SharedItem known = items.get(kind + " " + itemIri);
+            List<String> holders = new ArrayList<>(known == null ? List.of() : known.holders());
+            String holder = idByIri.get(GraphReader.iri(row, "role"));
+            if (!holders.contains(holder)) {
+                holders.add(holder);
             }
             // In the order the roles were given, not the store's.
             holders.sort(Comparator.comparingInt(id -> indexOf(roles, id)));
-            String itemIri = GraphReader.iri(row, "item");
-            String label = GraphReader.text(row, "itemLabel");
-            SharedItem item = new SharedItem(GraphReader.text(row, "kind"), itemIri, label != null ? label : itemIri, holders);
+            items.put(kind + " " + itemIri, new SharedItem(kind, itemIri,
+                    known != null ? known.label() : label != null ? label : itemIri, holders));
+        }
+        List<SharedItem> ordered = new ArrayList<>(items.values());
+        ordered.sort(Comparator.comparing(SharedItem::kind)
+                .thenComparing(Comparator.comparingInt((SharedItem i) -> i.holders().size()).reversed())
+                .thenComparing(SharedItem::label).thenComparing(SharedItem::iri));
+        for (SharedItem item : ordered) {
+            List<String> holders = item.holders();
             if (holders.size() == roles.size() && roles.size() > 1) {
                 shared.add(item);
             } else if (holders.size() == 1) {
@@ -202,42 +215,41 @@ public final class Comparisons {
             RoleSummary other = summaries.get(ids.get(i));
             if (other != null) {
                 QuerySolution row = rows.get(i);
-                result.add(new Similarity(other, row.getLiteral("shared").getInt(), row.getLiteral("union").getInt(),
-                        row.getLiteral("score").getDouble()));
+                int shared = row.getLiteral("shared").getInt();
+                int union = row.getLiteral("union").getInt();
+                result.add(new Similarity(other, shared, union, (double) shared / union));
             }
         }
         return result;
     }
 
-    /** The reporting line of role {@code id}: roles above and below it, nearest first, with the direct links. */
+    /**
+     * The reporting line of role {@code id}: roles above and below it, nearest first, with the direct
+     * links. Walked here over the direct lines (reporting-lines.rq) rather than with a SPARQL path
+     * ({@code (rg:reportsTo|^rg:manages)+}): links come from different sources, and a path crosses
+     * named graphs only through a union default graph, which not every store has.
+     */
     public ReportingChain chain(String id) {
         GraphReader reader = reader();
         RoleSummary role = reader.resolve(List.of(id)).get(0);
-        Query query = QueryBindings.substitute(QueryCatalog.get("chain"), Map.of("role", NodeFactory.createURI(role.iri())));
-        Set<String> aboveIds = new LinkedHashSet<>();
-        Set<String> belowIds = new LinkedHashSet<>();
-        for (QuerySolution row : reader.sparql().select(query)) {
-            String other = iris.roleId(GraphReader.iri(row, "other"));
-            if (other != null) {
-                ("above".equals(GraphReader.text(row, "direction")) ? aboveIds : belowIds).add(other);
-            }
-        }
-        Set<String> involved = new LinkedHashSet<>(aboveIds);
-        involved.addAll(belowIds);
-        involved.add(role.id());
-        List<ReportingLine> lines = reportingLines(reader).stream()
-                .filter(l -> involved.contains(l.manager().id()) && involved.contains(l.report().id())).toList();
+        List<ReportingLine> all = reportingLines(reader);
         Map<String, RoleSummary> summaries = new HashMap<>();
-        lines.forEach(l -> {
+        all.forEach(l -> {
             summaries.put(l.manager().id(), l.manager());
             summaries.put(l.report().id(), l.report());
         });
-        return new ReportingChain(role, nearestFirst(role.id(), lines, true, aboveIds, summaries),
-                nearestFirst(role.id(), lines, false, belowIds, summaries), lines);
+        List<RoleSummary> above = nearestFirst(role.id(), all, true, summaries);
+        List<RoleSummary> below = nearestFirst(role.id(), all, false, summaries);
+        Set<String> involved = new LinkedHashSet<>(List.of(role.id()));
+        above.forEach(r -> involved.add(r.id()));
+        below.forEach(r -> involved.add(r.id()));
+        List<ReportingLine> lines = all.stream()
+                .filter(l -> involved.contains(l.manager().id()) && involved.contains(l.report().id())).toList();
+        return new ReportingChain(role, above, below, lines);
     }
 
-    /** Breadth-first from the role along the direct links, so the nearest roles come first. */
-    private static List<RoleSummary> nearestFirst(String start, List<ReportingLine> lines, boolean up, Set<String> wanted,
+    /** Breadth-first from the role along the direct links, up or down, so the nearest roles come first. */
+    private static List<RoleSummary> nearestFirst(String start, List<ReportingLine> lines, boolean up,
             Map<String, RoleSummary> summaries) {
         List<RoleSummary> ordered = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>(List.of(start));
@@ -249,7 +261,7 @@ public final class Comparisons {
                     .map(l -> (up ? l.manager() : l.report()).id())
                     .sorted().toList();
             for (String id : next) {
-                if (seen.add(id) && wanted.contains(id)) {
+                if (seen.add(id)) {
                     ordered.add(summaries.get(id));
                     queue.addLast(id);
                 }

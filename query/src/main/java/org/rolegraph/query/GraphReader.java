@@ -271,9 +271,7 @@ final class GraphReader {
         if (known != null) {
             return known;
         }
-        Query query = QueryBindings.substitute(org.apache.jena.query.QueryFactory.create(
-                "SELECT ?title WHERE { ?source <http://purl.org/dc/terms/title> ?title }"),
-                Map.of("source", NodeFactory.createURI(iri)));
+        Query query = QueryBindings.substitute(QueryCatalog.get("source"), Map.of("source", NodeFactory.createURI(iri)));
         List<QuerySolution> rows = sparql.select(query);
         String title = rows.isEmpty() ? null : text(rows.get(0), "title");
         return sources.computeIfAbsent(iri, k -> new SourceRef(iri, iri.substring(iri.lastIndexOf('/') + 1), title));
@@ -281,7 +279,10 @@ final class GraphReader {
 
     static String labelOf(RDFNode value) {
         if (value.isLiteral()) {
-            return value.asLiteral().getLexicalForm();
+            String datatype = value.asLiteral().getDatatypeURI();
+            boolean number = datatype != null && (datatype.equals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDdecimal.getURI())
+                    || datatype.equals(org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger.getURI()));
+            return number ? Decimals.value(value.asLiteral().getLexicalForm()).toPlainString() : value.asLiteral().getLexicalForm();
         }
         org.apache.jena.rdf.model.Statement label = ONTOLOGY.getResource(value.asResource().getURI()).getProperty(SKOS.prefLabel);
         return label != null ? label.getString() : value.asResource().getURI();
@@ -300,9 +301,13 @@ final class GraphReader {
         return node != null && node.isURIResource() ? node.asResource().getURI() : null;
     }
 
+    /** A number as its value, in the form every store gives the same (see Decimals). */
     static BigDecimal decimal(QuerySolution row, String name) {
         RDFNode node = row.get(name);
-        return node == null || !node.isLiteral() ? null : new BigDecimal(node.asLiteral().getLexicalForm());
+        if (node == null || !node.isLiteral()) {
+            return null;
+        }
+        return Decimals.value(node.asLiteral().getLexicalForm());
     }
 
     private static final class StatementBuilder {

@@ -36,11 +36,22 @@ public final class QueryBindings {
 
     /**
      * Binds {@code variable} to several values with a VALUES block placed first in the query's
-     * pattern, so it applies before any grouping (a trailing VALUES would apply after it).
+     * pattern, so it applies before any grouping (a trailing VALUES would apply after it); in a query
+     * whose pattern is one subquery that does not return the variable, first in the subquery's.
      */
     public static Query withValues(Query query, String variable, List<Node> values) {
         Query copy = query.cloneQuery();
         Var var = Var.alloc(variable);
+        if (copy.getQueryPattern() instanceof ElementGroup outer && outer.size() == 1
+                && outer.get(0) instanceof org.apache.jena.sparql.syntax.ElementSubQuery sub
+                && !sub.getQuery().getProjectVars().contains(var)) {
+            // A query that is one subquery (to order by its aggregates, which Virtuoso needs) sees the
+            // variable only inside it: the block goes there.
+            ElementGroup group = new ElementGroup();
+            group.addElement(new org.apache.jena.sparql.syntax.ElementSubQuery(withValues(sub.getQuery(), variable, values)));
+            copy.setQueryPattern(group);
+            return copy;
+        }
         List<Binding> rows = new ArrayList<>(values.size());
         for (Node value : values) {
             rows.add(BindingFactory.binding(var, value));

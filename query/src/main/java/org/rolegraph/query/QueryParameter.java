@@ -61,7 +61,8 @@ public record QueryParameter(String name, Kind kind, boolean many) {
         private static String iri(String parameter, String value) {
             String iri = value.startsWith("<") && value.endsWith(">") ? value.substring(1, value.length() - 1) : value;
             try {
-                if (!IRIx.create(iri).isAbsolute()) {
+                // isReference: a scheme, and a fragment allowed (isAbsolute refuses ontology#Role).
+                if (!IRIx.create(iri).isReference()) {
                     throw new IllegalArgumentException("parameter '" + parameter + "': '" + value + "' is not an absolute IRI");
                 }
             } catch (IRIException e) {

@@ -65,7 +65,7 @@ public record SalaryFigure(String iri, String currency, String period, BigDecima
         return switch (duration == null ? "" : duration) {
             case "P1Y" -> "per year";
             case "P1M" -> "per month";
-            case "P1W" -> "per week";
+            case "P7D" -> "per week";
             case "P1D" -> "per day";
             case "PT1H" -> "per hour";
             default -> "per " + duration;

@@ -4,7 +4,7 @@ package org.rolegraph.model.records;
 public enum SalaryPeriod {
     YEAR("year", "P1Y"),
     MONTH("month", "P1M"),
-    WEEK("week", "P1W"),
+    WEEK("week", "P7D"),  // xsd:duration has no weeks (P1W is ISO 8601, not XSD)
     DAY("day", "P1D"),
     HOUR("hour", "PT1H");
 
