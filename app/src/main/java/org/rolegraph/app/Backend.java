@@ -36,6 +36,10 @@ final class Backend {
             description = "The endpoint's Graph Store Protocol URL, for ingest (default: …/data beside …/sparql).")
     String graphStore;
 
+    @Option(names = "--update", paramLabel = "URL",
+            description = "The endpoint's SPARQL Update URL, for ingest and import (default: …/update beside …/sparql).")
+    String updateEndpoint;
+
     @Option(names = "--user", paramLabel = "NAME",
             description = "User name for HTTP authentication at --endpoint; the password comes from --password-file or "
                     + "the ROLEGRAPH_PASSWORD environment variable and is never printed.")
@@ -110,6 +114,7 @@ final class Backend {
             return RDFConnectionRemote.newBuilder()
                     .queryEndpoint(endpointUrl())
                     .gspEndpoint(graphStoreUrl())
+                    .updateEndpoint(updateUrl())
                     // A long query goes as an HTML form, which every store reads; Virtuoso 7.2 never
                     // answers a POST of application/sparql-query (Jena's default for long queries).
                     .querySendMode(org.apache.jena.sparql.exec.http.QuerySendMode.asGetWithLimitForm)
@@ -125,6 +130,14 @@ final class Backend {
             return withoutUserInfo(graphStore);
         }
         return endpointUrl().replaceFirst("/(sparql|query)/?$", "/data");
+    }
+
+    /** The SPARQL Update URL, without user info: given, or …/update beside a …/sparql or …/query endpoint. */
+    String updateUrl() {
+        if (updateEndpoint != null) {
+            return withoutUserInfo(updateEndpoint);
+        }
+        return endpointUrl().replaceFirst("/(sparql|query)/?$", "/update");
     }
 
     /** The endpoint without user info: what requests go to and what every message names. */
@@ -164,6 +177,7 @@ final class Backend {
         }
         org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(endpointUrl()), name, password);
         org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(graphStoreUrl()), name, password);
+        org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(updateUrl()), name, password);
     }
 
     /** The URL with any {@code user:password@} removed. */
@@ -218,24 +232,79 @@ final class Backend {
     }
 
     /**
-     * Replaces {@code graph} on the remote store with a Graph Store Protocol PUT; a refusal names the
-     * request (method and URL, without credentials), the status, the server's reason, and how many
-     * graphs of this run the store already took.
+     * Replaces graphs on the remote store all together or not at all, on stores without transactions
+     * across requests too: each graph's new content goes into a staging graph of its own (a Graph Store
+     * Protocol PUT each), then one SPARQL Update moves every staging graph onto its live graph. When a
+     * PUT fails, the staging graphs are dropped and no live graph was touched. A refusal names the
+     * request (method and URL, without credentials), the status and the server's reason.
      */
-    void putGraph(RDFConnection remote, String graph, org.apache.jena.rdf.model.Model content, int alreadyReplaced) {
+    void replaceGraphs(RDFConnection remote, java.util.Map<String, org.apache.jena.rdf.model.Model> graphs) {
+        String run = java.util.UUID.randomUUID().toString();
+        java.util.Map<String, String> staged = new java.util.LinkedHashMap<>();
         try {
-            putAgainAfterReset(remote, graph, content);
+            for (java.util.Map.Entry<String, org.apache.jena.rdf.model.Model> graph : graphs.entrySet()) {
+                String staging = STAGING + run + ":" + staged.size();
+                // Noted before the PUT: one that fails halfway may still have left part of the graph.
+                staged.put(graph.getKey(), staging);
+                putAgainAfterReset(remote, staging, graph.getValue());
+            }
         } catch (HttpException e) {
+            java.util.Map.Entry<String, String> last = staged.entrySet().stream().reduce((a, b) -> b).orElseThrow();
+            java.util.List<String> written = new java.util.ArrayList<>(staged.values());
+            if (e.getStatusCode() > 0) {
+                // A PUT answered with an error status was not applied: nothing of it to drop.
+                written.remove(last.getValue());
+            }
+            String left = dropStaging(remote, written);
             if (e.getStatusCode() <= 0) {
                 throw e;
             }
-            String url = graphStoreUrl() + "?graph=" + java.net.URLEncoder.encode(graph, java.nio.charset.StandardCharsets.UTF_8);
-            throw new UserFacingException("PUT " + url + " answered HTTP " + e.getStatusCode()
+            throw new UserFacingException("PUT " + graphStoreUrl() + "?graph=" + java.net.URLEncoder.encode(last.getValue(),
+                    java.nio.charset.StandardCharsets.UTF_8) + " (staging " + last.getKey() + ") answered HTTP " + e.getStatusCode()
                     + (e.getStatusLine() == null ? "" : " " + e.getStatusLine()) + serverReason(e)
                     + (e.getStatusCode() == 401 || e.getStatusCode() == 403 ? " (give --user NAME and --password-file FILE)" : "")
-                    + (alreadyReplaced == 0 ? "; the remote store is unchanged"
-                            : "; " + alreadyReplaced + " graphs before it were already replaced (remote ingest is not yet all-or-nothing)"),
+                    + "; the remote store is unchanged" + left, RoleGraphCommand.EXIT_FAILURE);
+        } catch (RuntimeException e) {
+            dropStaging(remote, staged.values());
+            throw e;
+        }
+        org.apache.jena.update.UpdateRequest swap = new org.apache.jena.update.UpdateRequest();
+        staged.forEach((live, staging) -> swap.add(new org.apache.jena.sparql.modify.request.UpdateMove(
+                org.apache.jena.sparql.modify.request.Target.create(staging),
+                org.apache.jena.sparql.modify.request.Target.create(live), true)));
+        try {
+            remote.update(swap);
+        } catch (HttpException e) {
+            String left = dropStaging(remote, staged.values());
+            throw new UserFacingException("POST " + updateUrl() + " (SPARQL Update moving " + staged.size()
+                    + " staged graphs into place) answered " + (e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode()
+                    + (e.getStatusLine() == null ? "" : " " + e.getStatusLine()) + serverReason(e) : rootCause(e).toString())
+                    + (e.getStatusCode() == 401 || e.getStatusCode() == 403 ? " (give --user NAME and --password-file FILE)" : "")
+                    + "; the live graphs are unchanged on a store that runs an update request in one transaction "
+                    + "(give --update URL if the store's SPARQL Update endpoint is not " + updateUrl() + ")" + left,
                     RoleGraphCommand.EXIT_FAILURE);
+        }
+    }
+
+    /** Where staging graphs are named: one per graph and run, never a graph of the data. */
+    static final String STAGING = "urn:rolegraph:staging:";
+
+    /**
+     * Drops staging graphs after a failure, in one request; says which are left when that fails too
+     * (text to add to the error), else nothing.
+     */
+    private String dropStaging(RDFConnection remote, java.util.Collection<String> staging) {
+        if (staging.isEmpty()) {
+            return "";
+        }
+        org.apache.jena.update.UpdateRequest drop = new org.apache.jena.update.UpdateRequest();
+        staging.forEach(graph -> drop.add(new org.apache.jena.sparql.modify.request.UpdateDrop(
+                org.apache.jena.graph.NodeFactory.createURI(graph), true)));
+        try {
+            remote.update(drop);
+            return "";
+        } catch (RuntimeException e) {
+            return "; dropping the staging graphs failed too, so these are left to drop: " + String.join(" ", staging);
         }
     }
 

@@ -108,8 +108,8 @@ final class ImportCommand implements Runnable {
 
     /**
      * Runs an import into the store the options name: a TDB2 store (created beside and renamed into
-     * place on a first import), a remote endpoint (staged here, then the release's graph replaced with
-     * one Graph Store Protocol PUT) or, with neither, an in-memory copy of the embedded data set that
+     * place on a first import), a remote endpoint (staged here, then the release's graph replaced all
+     * at once or not at all, see Backend.replaceGraphs) or, with neither, an in-memory copy of the embedded data set that
      * is discarded: a check of the release.
      */
     static int importRelease(CommandSpec spec, Backend backend, boolean quiet, Path folder, Importer importer) {
@@ -161,7 +161,8 @@ final class ImportCommand implements Runnable {
             ImportResult result = importer.load(staging, listener);
             staging.begin(ReadWrite.READ);
             try {
-                backend.putGraph(remote, result.graph(), ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(result.graph()))), 0);
+                backend.replaceGraphs(remote, java.util.Map.of(result.graph(),
+                        ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(result.graph())))));
             } finally {
                 staging.end();
             }

@@ -94,8 +94,8 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * Stages the files in memory (checked, with references looked up on the remote store), then puts
-     * each source's graph on the remote store: a PUT replaces the graph, as a local ingest does.
+     * Stages the files in memory (checked, with references looked up on the remote store), then replaces
+     * the sources' graphs on the remote store all together or not at all (Backend.replaceGraphs).
      */
     private IngestResult loadRemote(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
         try (RDFConnection remote = backend.connect()) {
@@ -111,10 +111,11 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
                     .load(staging, inputs);
             staging.begin(ReadWrite.READ);
             try {
-                int replaced = 0;
+                java.util.Map<String, org.apache.jena.rdf.model.Model> graphs = new java.util.LinkedHashMap<>();
                 for (String graph : result.graphs()) {
-                    backend.putGraph(remote, graph, ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(graph))), replaced++);
+                    graphs.put(graph, ModelFactory.createModelForGraph(staging.getGraph(NodeFactory.createURI(graph))));
                 }
+                backend.replaceGraphs(remote, graphs);
             } finally {
                 staging.end();
             }

@@ -77,7 +77,7 @@ class StoreParityTest {
         for (List<String> load : loads()) {
             List<String> args = new ArrayList<>(load);
             args.addAll(List.of("--endpoint", virtuosoUrl + "/sparql", "--gsp", virtuosoUrl + "/sparql-graph-crud-auth",
-                    "--user", "dba", "--password-file", password.toString()));
+                    "--update", virtuosoUrl + "/sparql-auth", "--user", "dba", "--password-file", password.toString()));
             ok(args);
         }
         ENDPOINTS.put(virtuoso.name(), virtuosoUrl + "/sparql");
