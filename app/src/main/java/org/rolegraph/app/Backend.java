@@ -124,20 +124,75 @@ final class Backend {
         return RDFConnection.connect(DatasetFactory.wrap(local));
     }
 
-    /** The Graph Store Protocol URL, without user info: given, or …/data beside a …/sparql or …/query endpoint. */
+    /**
+     * The Graph Store Protocol URL, without user info: given, else the one the endpoint's service
+     * description names (a RoleGraph server's, when it takes writes), else …/data beside a …/sparql or
+     * …/query endpoint.
+     */
     String graphStoreUrl() {
         if (graphStore != null) {
             return withoutUserInfo(graphStore);
         }
+        if (described != null && described.graphStore() != null) {
+            return described.graphStore();
+        }
         return endpointUrl().replaceFirst("/(sparql|query)/?$", "/data");
     }
 
-    /** The SPARQL Update URL, without user info: given, or …/update beside a …/sparql or …/query endpoint. */
+    /** The SPARQL Update URL, without user info: given, else the described one, else …/update beside …/sparql. */
     String updateUrl() {
         if (updateEndpoint != null) {
             return withoutUserInfo(updateEndpoint);
         }
+        if (described != null && described.update() != null) {
+            return described.update();
+        }
         return endpointUrl().replaceFirst("/(sparql|query)/?$", "/update");
+    }
+
+    /** Where the endpoint's service description says writes go; either may be null. */
+    private record WriteEndpoints(String graphStore, String update) {}
+
+    private WriteEndpoints described;
+
+    /** A connection for writing: as {@link #connect()}, after reading where writes go from the endpoint's service description. */
+    RDFConnection connectForWriting() {
+        if (endpoint != null && (graphStore == null || updateEndpoint == null)) {
+            registerCredentials();
+            described = describedWriteEndpoints();
+        }
+        return connect();
+    }
+
+    /**
+     * The write addresses in the endpoint's SPARQL 1.1 Service Description (a GET of the endpoint without
+     * a query): rg:graphStore, and the endpoint of a service that supports SPARQL 1.1 Update. A store
+     * without a description, or with one that names neither, gets the defaults; so does one whose
+     * description is not Turtle or is over 1 MiB.
+     */
+    private WriteEndpoints describedWriteEndpoints() {
+        try {
+            String text = org.apache.jena.http.HttpOp.httpGetString(endpointUrl(), "text/turtle");
+            if (text == null || text.length() > (1 << 20)) {
+                return null;
+            }
+            org.apache.jena.rdf.model.Model description = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+            org.apache.jena.riot.RDFParser.fromString(text, org.apache.jena.riot.Lang.TURTLE).base(endpointUrl()).parse(description);
+            String sd = "http://www.w3.org/ns/sparql-service-description#";
+            String store = description.listObjectsOfProperty(org.rolegraph.model.RG.graphStore).toList().stream()
+                    .filter(org.apache.jena.rdf.model.RDFNode::isURIResource).map(n -> n.asResource().getURI())
+                    .sorted().findFirst().orElse(null);
+            String update = description.listSubjectsWithProperty(description.createProperty(sd, "supportedLanguage"),
+                            description.createResource(sd + "SPARQL11Update")).toList().stream()
+                    .flatMap(s -> s.listProperties(description.createProperty(sd, "endpoint")).toList().stream())
+                    .map(org.apache.jena.rdf.model.Statement::getObject)
+                    .filter(org.apache.jena.rdf.model.RDFNode::isURIResource).map(n -> n.asResource().getURI())
+                    .sorted().findFirst().orElse(null);
+            return new WriteEndpoints(store == null ? null : withoutUserInfo(store), update == null ? null : withoutUserInfo(update));
+        } catch (RuntimeException e) {
+            // No description (404, HTML, a store that wants a query): the defaults.
+            return null;
+        }
     }
 
     /** The endpoint without user info: what requests go to and what every message names. */

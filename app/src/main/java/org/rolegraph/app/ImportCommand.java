@@ -156,7 +156,7 @@ final class ImportCommand implements Runnable {
     }
 
     private static ImportResult importRemote(Backend backend, Importer importer, IngestListener listener) throws IngestException {
-        try (RDFConnection remote = backend.connect()) {
+        try (RDFConnection remote = backend.connectForWriting()) {
             DatasetGraph staging = Stores.inMemory();
             ImportResult result = importer.load(staging, listener);
             staging.begin(ReadWrite.READ);

@@ -98,7 +98,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
      * the sources' graphs on the remote store all together or not at all (Backend.replaceGraphs).
      */
     private IngestResult loadRemote(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
-        try (RDFConnection remote = backend.connect()) {
+        try (RDFConnection remote = backend.connectForWriting()) {
             DatasetGraph staging = Stores.inMemory();
             IngestResult result = Ingest.create().iris(backend.iris()).listener(listener)
                     .existingEntries((iri, classIri) -> {

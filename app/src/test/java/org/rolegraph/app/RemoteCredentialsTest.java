@@ -89,6 +89,18 @@ class RemoteCredentialsTest {
     }
 
     @Test
+    void givenOnlyTheQueryAddressTheIngestFindsWhereWritesGoInTheServiceDescription() throws IOException {
+        Path file = Files.writeString(dir.resolve("password"), PASSWORD + "\n");
+        // No --gsp, no --update: the default …/data is the server's read-only graph store (405).
+        Cli cli = Cli.run("ingest", "--endpoint", endpoint, "--user", "editor", "--password-file", file.toString(),
+                BASE_YAML.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().endsWith(" into " + graphStore + "\n"), cli.out());
+        assertNoPassword(cli);
+        assertTrue(alphaManagerIsThere());
+    }
+
+    @Test
     void userInfoInTheUrlWorksAndIsStrippedFromEverythingPrinted() {
         String withUserInfo = endpoint.replace("http://", "http://editor:" + PASSWORD + "@");
         Cli cli = Cli.run("ingest", "--endpoint", withUserInfo, "--gsp", graphStore.replace("http://", "http://editor:" + PASSWORD + "@"),

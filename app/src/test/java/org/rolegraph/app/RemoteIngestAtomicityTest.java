@@ -130,7 +130,9 @@ class RemoteIngestAtomicityTest {
         for (int n = 1; n < 200; n++) {
             FAIL_AT.set(n);
             SEEN.set(0);
-            List<String> args = new ArrayList<>(List.of("ingest", "-q", "--endpoint", endpoint));
+            // Where writes go given, so every request the ingest makes is one it needs (no service description lookup).
+            List<String> args = new ArrayList<>(List.of("ingest", "-q", "--endpoint", endpoint,
+                    "--gsp", endpoint.replace("/sparql", "/data"), "--update", endpoint.replace("/sparql", "/update")));
             args.addAll(files);
             Cli cli = Cli.run(args.toArray(String[]::new));
             if (cli.exitCode() == 0) {

@@ -112,6 +112,29 @@ class StoreCreationTest {
         assertEquals(List.of("store"), names(dir));
     }
 
+    /**
+     * The other state a kill leaves, seen in CI: TDB2 sized an index's block file but never wrote its
+     * root, so the store opens and fails on the first read ("No known block type for 0").
+     */
+    @Test
+    void aStoreWhoseIndexRootWasNeverWrittenIsNamedUnfinishedNotHandedOut(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("store");
+        DatasetGraph raw = DatabaseMgr.connectDatasetGraph(target.toString());
+        raw.close();
+        TDBInternal.expel(raw);
+        Path index = target.resolve("Data-0001").resolve("GSPO.idn");
+        try (FileChannel channel = FileChannel.open(index, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.allocate((int) Math.min(Files.size(index), 8192)), 0);
+        }
+        assertEquals(StoreDirectory.State.NEVER_COMMITTED, StoreDirectory.state(target));
+        StoreException e = assertThrows(StoreException.class, () -> Stores.open(target));
+        assertEquals(StoreException.Reason.UNFINISHED, e.reason());
+        assertTrue(String.valueOf(e.getCause()).contains("block type"), "the first read fails: " + e.getCause());
+
+        IngestResult result = Stores.write(target, store -> Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml"))));
+        assertEquals(result.quads(), Fixtures.quads(target).size());
+    }
+
     @Test
     void aStoreWithCommittedDataIsNeverStartedAfresh(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("store");

@@ -208,6 +208,9 @@ public final class RG {
     /** The most rows a SPARQL endpoint returns for one query (in its service description). */
     public static final Property resultCap = property("resultCap");
 
+    /** The Graph Store Protocol address where a SPARQL service takes writes (in its service description). */
+    public static final Property graphStore = property("graphStore");
+
     /** The largest request body in bytes a SPARQL endpoint accepts (in its service description). */
     public static final Property maxRequestBody = property("maxRequestBody");
 }

@@ -34,7 +34,7 @@ final class ServiceDescription {
     }
 
     /** The description of the endpoint at {@code endpoint} serving {@code store} within these limits. */
-    static Model of(String endpoint, DatasetGraph store, Duration timeout, long resultCap, long maxBody) {
+    static Model of(String endpoint, DatasetGraph store, Duration timeout, long resultCap, long maxBody, boolean writable) {
         Model model = ModelFactory.createDefaultModel();
         model.setNsPrefix("sd", SD);
         model.setNsPrefix("rg", RG.NS);
@@ -47,6 +47,16 @@ final class ServiceDescription {
                 .addLiteral(RG.queryTimeout, model.createTypedLiteral(timeout.toString(), XSDDatatype.XSDdayTimeDuration))
                 .addLiteral(RG.resultCap, model.createTypedLiteral(Long.toString(resultCap), XSDDatatype.XSDinteger))
                 .addLiteral(RG.maxRequestBody, model.createTypedLiteral(Long.toString(maxBody), XSDDatatype.XSDinteger));
+        if (writable) {
+            // Where writes go, so that a client given only the query address finds them (rolegraph ingest
+            // --endpoint does): SPARQL Update as a service of its own, whole graphs at the Graph Store.
+            String base = endpoint.replaceFirst("/(sparql|query)?$", "");
+            service.addProperty(RG.graphStore, model.createResource(base + "/graph"));
+            model.createResource(base + "/update")
+                    .addProperty(RDF.type, model.createResource(SD + "Service"))
+                    .addProperty(sd(model, "endpoint"), model.createResource(base + "/update"))
+                    .addProperty(sd(model, "supportedLanguage"), model.createResource(SD + "SPARQL11Update"));
+        }
         for (String format : RESULT_FORMATS) {
             service.addProperty(sd(model, "resultFormat"), model.createResource(FORMATS + format));
         }

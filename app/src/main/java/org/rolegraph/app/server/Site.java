@@ -84,6 +84,8 @@ final class Site extends HttpServlet {
     private final long maxBody;
     /** Roles per page of search results and of a release's list. */
     private final int pageSize;
+    /** Whether the server takes writes (--allow-update), which its service description then says where. */
+    private final boolean writable;
     private final transient Downloads files;
 
     Site(DatasetGraph store, IriScheme iris, Duration timeout, long resultCap, long maxBody, boolean storeCanChange, int pageSize) {
@@ -94,6 +96,7 @@ final class Site extends HttpServlet {
         this.timeout = timeout;
         this.resultCap = resultCap;
         this.files = new Downloads(!storeCanChange);
+        this.writable = storeCanChange;
     }
 
     private RDFConnection connect() {
@@ -432,7 +435,7 @@ final class Site extends HttpServlet {
             default -> ExportFormat.TURTLE;
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Exporter.write(ServiceDescription.of(request.getRequestURL().toString(), store, timeout, resultCap, maxBody).getGraph(),
+        Exporter.write(ServiceDescription.of(request.getRequestURL().toString(), store, timeout, resultCap, maxBody, writable).getGraph(),
                 format, iris, out);
         send(response, 200, type, out.toByteArray());
     }

@@ -126,4 +126,11 @@ class ServiceDescriptionTest {
         assertEquals(200, ask.statusCode());
         assertTrue(Http.text(ask).contains("true"), Http.text(ask));
     }
+
+    @Test
+    void aReadOnlyServerNamesNoPlaceForWrites() {
+        Model model = describe("/rolegraph/sparql", "text/turtle", Lang.TURTLE);
+        assertTrue(model.listObjectsOfProperty(RG.graphStore).toList().isEmpty(), model.toString());
+        assertTrue(model.listSubjectsWithProperty(sd("supportedLanguage"), model.createResource(SD + "SPARQL11Update")).toList().isEmpty());
+    }
 }
