@@ -94,12 +94,49 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
+     * Copies the role data the remote store holds (every source's graph but the taxonomy releases')
+     * into the staging dataset, so the shapes check the files against what the store already holds, as
+     * a local ingest does: a new role that reports to a role of the store conforms there as here. Only
+     * the graphs of the files' sources are written back. A duration the store hands back as a number
+     * (Virtuoso: P1Y as 12 months, PT1H as 3600.0 seconds) is turned back into one.
+     */
+    private static void copyRoleData(RDFConnection remote, DatasetGraph staging) {
+        List<String> graphs = new java.util.ArrayList<>();
+        remote.querySelect(QueryCatalog.get("source-graphs"), row -> {
+            String graph = row.getResource("graph").getURI();
+            if (!org.rolegraph.model.IriScheme.isReleaseGraph(graph)) {
+                graphs.add(graph);
+            }
+        });
+        for (String graph : graphs) {
+            org.apache.jena.graph.Node name = NodeFactory.createURI(graph);
+            Query statements = QueryBindings.substitute(QueryCatalog.get("graph"), java.util.Map.of("graph", name));
+            staging.executeWrite(() -> remote.querySelect(statements, row -> staging.add(name, row.get("s").asNode(),
+                    row.get("p").asNode(), asDuration(row.get("o").asNode()))));
+        }
+    }
+
+    private static org.apache.jena.graph.Node asDuration(org.apache.jena.graph.Node value) {
+        if (!value.isLiteral() || !org.apache.jena.datatypes.xsd.XSDDatatype.XSDduration.getURI().equals(value.getLiteralDatatypeURI())
+                || value.getLiteralDatatype().isValid(value.getLiteralLexicalForm())) {
+            return value;
+        }
+        String lexical = value.getLiteralLexicalForm();
+        String duration = lexical.matches("\\d+") ? "P" + lexical + "M"
+                : lexical.matches("\\d+(\\.\\d+)?") ? "PT" + new java.math.BigDecimal(lexical).stripTrailingZeros().toPlainString() + "S"
+                : null;
+        return duration == null ? value
+                : NodeFactory.createLiteralDT(duration, org.apache.jena.datatypes.xsd.XSDDatatype.XSDduration);
+    }
+
+    /**
      * Stages the files in memory (checked, with references looked up on the remote store), then replaces
      * the sources' graphs on the remote store all together or not at all (Backend.replaceGraphs).
      */
     private IngestResult loadRemote(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
         try (RDFConnection remote = backend.connectForWriting()) {
             DatasetGraph staging = Stores.inMemory();
+            copyRoleData(remote, staging);
             IngestResult result = Ingest.create().iris(backend.iris()).listener(listener)
                     .existingEntries((iri, classIri) -> {
                         Query entry = QueryBindings.substitute(QueryCatalog.get("entry"),
