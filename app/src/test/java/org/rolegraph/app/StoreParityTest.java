@@ -25,8 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rolegraph.query.QueryCatalog;
 
 /**
- * Store parity: every read command and every catalog query prints the same bytes whatever store holds
- * the data, however the store defines its default graph. The reference is a TDB2 store (a set union);
+ * Store parity: every read command (export aside: it reads a remote store through the Graph Store
+ * Protocol, which Virtuoso and this Oxigraph endpoint do not offer for a whole dataset) and every
+ * catalog query prints the same bytes whatever store holds the data, however the store defines its
+ * default graph. The reference is a TDB2 store (a set union);
  * the others are reached with --endpoint: Fuseki with a union default graph (a set), Fuseki with its
  * default dataset (the default graph is a graph of its own, empty), Virtuoso 7 (Debian's; its default
  * graph is every graph as a bag, its own system graphs included, and it hands durations back as
