@@ -136,7 +136,7 @@ final class Backend {
         if (described != null && described.graphStore() != null) {
             return described.graphStore();
         }
-        return endpointUrl().replaceFirst("/(sparql|query)/?$", "/data");
+        return beside("data");
     }
 
     /** The SPARQL Update URL, without user info: given, else the described one, else …/update beside …/sparql. */
@@ -147,7 +147,12 @@ final class Backend {
         if (described != null && described.update() != null) {
             return described.update();
         }
-        return endpointUrl().replaceFirst("/(sparql|query)/?$", "/update");
+        return beside("update");
+    }
+
+    /** The address {@code name} beside a …/sparql or …/query endpoint (Fuseki's layout, and RoleGraph's). */
+    private String beside(String name) {
+        return endpointUrl().replaceFirst("/(sparql|query)/?$", "/" + name);
     }
 
     /** Where the endpoint's service description says writes go; either may be null. */
@@ -178,13 +183,12 @@ final class Backend {
             }
             org.apache.jena.rdf.model.Model description = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
             org.apache.jena.riot.RDFParser.fromString(text, org.apache.jena.riot.Lang.TURTLE).base(endpointUrl()).parse(description);
-            String sd = "http://www.w3.org/ns/sparql-service-description#";
             String store = description.listObjectsOfProperty(org.rolegraph.model.RG.graphStore).toList().stream()
                     .filter(org.apache.jena.rdf.model.RDFNode::isURIResource).map(n -> n.asResource().getURI())
                     .sorted().findFirst().orElse(null);
-            String update = description.listSubjectsWithProperty(description.createProperty(sd, "supportedLanguage"),
-                            description.createResource(sd + "SPARQL11Update")).toList().stream()
-                    .flatMap(s -> s.listProperties(description.createProperty(sd, "endpoint")).toList().stream())
+            String update = description.listSubjectsWithProperty(org.rolegraph.model.SD.supportedLanguage,
+                            org.rolegraph.model.SD.SPARQL11Update).toList().stream()
+                    .flatMap(s -> s.listProperties(org.rolegraph.model.SD.endpoint).toList().stream())
                     .map(org.apache.jena.rdf.model.Statement::getObject)
                     .filter(org.apache.jena.rdf.model.RDFNode::isURIResource).map(n -> n.asResource().getURI())
                     .sorted().findFirst().orElse(null);
@@ -262,9 +266,8 @@ final class Backend {
         }
         if (isRemote() && e instanceof org.apache.jena.sparql.engine.http.QueryExceptionHTTP query && query.getStatusCode() > 0) {
             // A query the endpoint answered with an error: its status and its own first line.
-            return new UserFacingException("SPARQL endpoint " + endpointUrl() + ": answered HTTP " + query.getStatusCode()
-                    + (query.getStatusLine() == null ? "" : " " + query.getStatusLine())
-                    + serverReason(query.getResponse(), query.getStatusLine()), RoleGraphCommand.EXIT_FAILURE);
+            return new UserFacingException("SPARQL endpoint " + endpointUrl() + ": "
+                    + answered(query.getStatusCode(), query.getStatusLine(), query.getResponse()), RoleGraphCommand.EXIT_FAILURE);
         }
         if (isRemote() && (e instanceof HttpException || hasCause(e, ConnectException.class))) {
             Throwable root = rootCause(e);
@@ -273,8 +276,7 @@ final class Backend {
             if (root instanceof UnknownHostException || root instanceof java.nio.channels.UnresolvedAddressException) {
                 why = "unknown host " + java.net.URI.create(endpointUrl()).getHost();
             } else if (e instanceof HttpException http && http.getStatusCode() > 0) {
-                why = "answered HTTP " + http.getStatusCode() + (http.getStatusLine() == null ? "" : " " + http.getStatusLine())
-                        + serverReason(http);
+                why = answered(http);
             } else if (root instanceof java.io.IOException) {
                 // Refused, reset or timed out before any answer: the endpoint is not there.
                 why = "cannot connect (" + detail + ")";
@@ -315,9 +317,7 @@ final class Backend {
                 throw e;
             }
             throw new UserFacingException("PUT " + graphStoreUrl() + "?graph=" + java.net.URLEncoder.encode(last.getValue(),
-                    java.nio.charset.StandardCharsets.UTF_8) + " (staging " + last.getKey() + ") answered HTTP " + e.getStatusCode()
-                    + (e.getStatusLine() == null ? "" : " " + e.getStatusLine()) + serverReason(e)
-                    + (e.getStatusCode() == 401 || e.getStatusCode() == 403 ? " (give --user NAME and --password-file FILE)" : "")
+                    java.nio.charset.StandardCharsets.UTF_8) + " (staging " + last.getKey() + ") " + answered(e)
                     + "; the remote store is unchanged" + left, RoleGraphCommand.EXIT_FAILURE);
         } catch (RuntimeException e) {
             dropStaging(remote, staged.values());
@@ -332,9 +332,7 @@ final class Backend {
         } catch (HttpException e) {
             String left = dropStaging(remote, staged.values());
             throw new UserFacingException("POST " + updateUrl() + " (SPARQL Update moving " + staged.size()
-                    + " staged graphs into place) answered " + (e.getStatusCode() > 0 ? "HTTP " + e.getStatusCode()
-                    + (e.getStatusLine() == null ? "" : " " + e.getStatusLine()) + serverReason(e) : rootCause(e).toString())
-                    + (e.getStatusCode() == 401 || e.getStatusCode() == 403 ? " (give --user NAME and --password-file FILE)" : "")
+                    + " staged graphs into place) " + (e.getStatusCode() > 0 ? answered(e) : "failed: " + rootCause(e))
                     + "; the live graphs are unchanged on a store that runs an update request in one transaction "
                     + "(give --update URL if the store's SPARQL Update endpoint is not " + updateUrl() + ")" + left,
                     RoleGraphCommand.EXIT_FAILURE);
@@ -385,11 +383,20 @@ final class Backend {
         }
     }
 
-    /** The first line of the server's own message, quoted, when it said more than its status line. */
-    private static String serverReason(HttpException http) {
-        return serverReason(http.getResponse(), http.getStatusLine());
+    private static String answered(HttpException http) {
+        return answered(http.getStatusCode(), http.getStatusLine(), http.getResponse());
     }
 
+    /**
+     * "answered HTTP 401 Unauthorized: "the server's first line"", with what to give when the answer is
+     * a refusal: the one way every remote error says what the server said.
+     */
+    private static String answered(int status, String statusLine, String body) {
+        return "answered HTTP " + status + (statusLine == null ? "" : " " + statusLine) + serverReason(body, statusLine)
+                + (status == 401 || status == 403 ? " (give --user NAME and --password-file FILE)" : "");
+    }
+
+    /** The first line of the server's own message, quoted, when it said more than its status line. */
     private static String serverReason(String body, String statusLine) {
         if (body == null || body.isBlank()) {
             return "";

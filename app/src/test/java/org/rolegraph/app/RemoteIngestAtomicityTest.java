@@ -2,7 +2,6 @@ package org.rolegraph.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -156,6 +155,5 @@ class RemoteIngestAtomicityTest {
                     + "FILTER (STRSTARTS(STR(?g), \"urn:rolegraph:staging:\")) }").execSelect().next().getLiteral("n").getLong();
             assertEquals(0, staging);
         }
-        assertNotEquals(0, failures);
     }
 }

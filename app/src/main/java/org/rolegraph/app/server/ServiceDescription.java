@@ -9,12 +9,12 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.rolegraph.model.RG;
+import org.rolegraph.model.SD;
 
 /**
  * The SPARQL 1.1 Service Description of the query endpoint (https://www.w3.org/TR/sparql11-service-description/),
@@ -24,7 +24,6 @@ import org.rolegraph.model.RG;
  */
 final class ServiceDescription {
 
-    static final String SD = "http://www.w3.org/ns/sparql-service-description#";
     private static final String FORMATS = "http://www.w3.org/ns/formats/";
     /** The formats the endpoint answers in: result sets for SELECT and ASK, graphs for CONSTRUCT and DESCRIBE. */
     private static final List<String> RESULT_FORMATS = List.of("SPARQL_Results_JSON", "SPARQL_Results_XML",
@@ -36,14 +35,14 @@ final class ServiceDescription {
     /** The description of the endpoint at {@code endpoint} serving {@code store} within these limits. */
     static Model of(String endpoint, DatasetGraph store, Duration timeout, long resultCap, long maxBody, boolean writable) {
         Model model = ModelFactory.createDefaultModel();
-        model.setNsPrefix("sd", SD);
+        model.setNsPrefix("sd", SD.NS);
         model.setNsPrefix("rg", RG.NS);
         Resource service = model.createResource(endpoint)
-                .addProperty(RDF.type, model.createResource(SD + "Service"))
-                .addProperty(sd(model, "endpoint"), model.createResource(endpoint))
-                .addProperty(sd(model, "supportedLanguage"), model.createResource(SD + "SPARQL11Query"))
-                .addProperty(sd(model, "feature"), model.createResource(SD + "UnionDefaultGraph"))
-                .addProperty(sd(model, "defaultEntailmentRegime"), model.createResource("http://www.w3.org/ns/entailment/Simple"))
+                .addProperty(RDF.type, SD.Service)
+                .addProperty(SD.endpoint, model.createResource(endpoint))
+                .addProperty(SD.supportedLanguage, SD.SPARQL11Query)
+                .addProperty(SD.feature, SD.UnionDefaultGraph)
+                .addProperty(SD.defaultEntailmentRegime, model.createResource("http://www.w3.org/ns/entailment/Simple"))
                 .addLiteral(RG.queryTimeout, model.createTypedLiteral(timeout.toString(), XSDDatatype.XSDdayTimeDuration))
                 .addLiteral(RG.resultCap, model.createTypedLiteral(Long.toString(resultCap), XSDDatatype.XSDinteger))
                 .addLiteral(RG.maxRequestBody, model.createTypedLiteral(Long.toString(maxBody), XSDDatatype.XSDinteger));
@@ -53,22 +52,22 @@ final class ServiceDescription {
             String base = endpoint.replaceFirst("/(sparql|query)?$", "");
             service.addProperty(RG.graphStore, model.createResource(base + "/graph"));
             model.createResource(base + "/update")
-                    .addProperty(RDF.type, model.createResource(SD + "Service"))
-                    .addProperty(sd(model, "endpoint"), model.createResource(base + "/update"))
-                    .addProperty(sd(model, "supportedLanguage"), model.createResource(SD + "SPARQL11Update"));
+                    .addProperty(RDF.type, SD.Service)
+                    .addProperty(SD.endpoint, model.createResource(base + "/update"))
+                    .addProperty(SD.supportedLanguage, SD.SPARQL11Update);
         }
         for (String format : RESULT_FORMATS) {
-            service.addProperty(sd(model, "resultFormat"), model.createResource(FORMATS + format));
+            service.addProperty(SD.resultFormat, model.createResource(FORMATS + format));
         }
-        Resource dataset = model.createResource(endpoint + "#dataset").addProperty(RDF.type, model.createResource(SD + "Dataset"))
-                .addProperty(sd(model, "defaultGraph"), model.createResource(endpoint + "#default-graph")
-                        .addProperty(RDF.type, model.createResource(SD + "Graph")));
-        service.addProperty(sd(model, "defaultDataset"), dataset);
+        Resource dataset = model.createResource(endpoint + "#dataset").addProperty(RDF.type, SD.Dataset)
+                .addProperty(SD.defaultGraph, model.createResource(endpoint + "#default-graph")
+                        .addProperty(RDF.type, SD.Graph));
+        service.addProperty(SD.defaultDataset, dataset);
         for (Node name : namedGraphs(store)) {
             // Each named graph gets an IRI of its own under the endpoint, so the description has no blank nodes.
-            dataset.addProperty(sd(model, "namedGraph"), model.createResource(endpoint + "#graph=" + name.getURI())
-                    .addProperty(RDF.type, model.createResource(SD + "NamedGraph"))
-                    .addProperty(sd(model, "name"), model.createResource(name.getURI())));
+            dataset.addProperty(SD.namedGraph, model.createResource(endpoint + "#graph=" + name.getURI())
+                    .addProperty(RDF.type, SD.NamedGraph)
+                    .addProperty(SD.name, model.createResource(name.getURI())));
         }
         return model;
     }
@@ -84,9 +83,5 @@ final class ServiceDescription {
             }
             return names;
         });
-    }
-
-    private static Property sd(Model model, String local) {
-        return model.createProperty(SD, local);
     }
 }
