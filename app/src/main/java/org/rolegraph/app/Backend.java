@@ -264,6 +264,9 @@ final class Backend {
             return new UserFacingException("query cancelled: it ran longer than the --timeout of " + timeoutSeconds
                     + " s", RoleGraphCommand.EXIT_FAILURE);
         }
+        if (e instanceof org.rolegraph.query.StoreGraphs.IncompleteAnswerException) {
+            return new UserFacingException("SPARQL endpoint " + endpointUrl() + ": " + e.getMessage(), RoleGraphCommand.EXIT_FAILURE);
+        }
         if (isRemote() && e instanceof org.apache.jena.sparql.engine.http.QueryExceptionHTTP query && query.getStatusCode() > 0) {
             // A query the endpoint answered with an error: its status and its own first line.
             return new UserFacingException("SPARQL endpoint " + endpointUrl() + ": "
@@ -290,33 +293,34 @@ final class Backend {
 
     /**
      * Replaces graphs on the remote store all together or not at all, on stores without transactions
-     * across requests too: each graph's new content goes into a staging graph of its own (a Graph Store
-     * Protocol PUT each), then one SPARQL Update moves every staging graph onto its live graph. When a
+     * across requests too: each graph's new content goes into a staging graph of its own (Graph Store
+     * Protocol requests, see stage), then one SPARQL Update moves every staging graph onto its live graph. When a
      * PUT fails, the staging graphs are dropped and no live graph was touched. A refusal names the
      * request (method and URL, without credentials), the status and the server's reason.
      */
     void replaceGraphs(RDFConnection remote, java.util.Map<String, org.apache.jena.rdf.model.Model> graphs) {
         String run = java.util.UUID.randomUUID().toString();
         java.util.Map<String, String> staged = new java.util.LinkedHashMap<>();
+        String[] request = {null};
         try {
             for (java.util.Map.Entry<String, org.apache.jena.rdf.model.Model> graph : graphs.entrySet()) {
                 String staging = STAGING + run + ":" + staged.size();
                 // Noted before the PUT: one that fails halfway may still have left part of the graph.
                 staged.put(graph.getKey(), staging);
-                putAgainAfterReset(remote, staging, graph.getValue());
+                stage(remote, staging, graph.getValue(), request);
             }
         } catch (HttpException e) {
             java.util.Map.Entry<String, String> last = staged.entrySet().stream().reduce((a, b) -> b).orElseThrow();
             java.util.List<String> written = new java.util.ArrayList<>(staged.values());
-            if (e.getStatusCode() > 0) {
-                // A PUT answered with an error status was not applied: nothing of it to drop.
+            if (e.getStatusCode() > 0 && request[0].equals("PUT")) {
+                // A PUT answered with an error status was not applied and began its graph: nothing of it to drop.
                 written.remove(last.getValue());
             }
             String left = dropStaging(remote, written);
             if (e.getStatusCode() <= 0) {
                 throw e;
             }
-            throw new UserFacingException("PUT " + graphStoreUrl() + "?graph=" + java.net.URLEncoder.encode(last.getValue(),
+            throw new UserFacingException(request[0] + " " + graphStoreUrl() + "?graph=" + java.net.URLEncoder.encode(last.getValue(),
                     java.nio.charset.StandardCharsets.UTF_8) + " (staging " + last.getKey() + ") " + answered(e)
                     + "; the remote store is unchanged" + left, RoleGraphCommand.EXIT_FAILURE);
         } catch (RuntimeException e) {
@@ -361,19 +365,62 @@ final class Backend {
         }
     }
 
-    /** Attempts at a PUT whose connection breaks before any answer (see putAgainAfterReset). */
+    /** The system property that sets {@link #statementsPerRequest()}. */
+    static final String STATEMENTS_PER_REQUEST = "rolegraph.statementsPerRequest";
+
+    /**
+     * Statements per Graph Store request when a graph is staged: 50,000 unless the system property
+     * {@value #STATEMENTS_PER_REQUEST} says otherwise. Virtuoso 7.2 answers one PUT of ESCO's 619,068
+     * statements with "SR172: Transaction deadlocked", and takes them as POSTs of 50,000 in 4 s.
+     */
+    static int statementsPerRequest() {
+        return Math.max(1, Integer.getInteger(STATEMENTS_PER_REQUEST, 50_000));
+    }
+
+    /**
+     * One graph into its staging graph: a PUT of the first {@link #statementsPerRequest()} statements,
+     * then a POST (which adds) of each further batch. {@code request} says which method was sent last.
+     */
+    private static void stage(RDFConnection remote, String staging, org.apache.jena.rdf.model.Model content, String[] request) {
+        int batchSize = statementsPerRequest();
+        org.apache.jena.rdf.model.Model batch = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        batch.setNsPrefixes(content.getNsPrefixMap());
+        boolean first = true;
+        org.apache.jena.rdf.model.StmtIterator statements = content.listStatements();
+        try {
+            while (statements.hasNext() || first) {
+                while (statements.hasNext() && batch.size() < batchSize) {
+                    batch.add(statements.next());
+                }
+                request[0] = first ? "PUT" : "POST";
+                sendAgainAfterReset(remote, staging, batch, first);
+                first = false;
+                batch.removeAll();
+            }
+        } finally {
+            statements.close();
+        }
+    }
+
+    /** Attempts at a request whose connection breaks before any answer (see sendAgainAfterReset). */
     static final int PUT_ATTEMPTS = 3;
 
     /**
-     * A PUT, sent again (up to {@link #PUT_ATTEMPTS} in all) when the connection breaks before any
-     * answer: with digest authentication the first request gets a 401, and a store that answers it
-     * before reading the body and closes (Virtuoso 7.2) breaks the pipe under a large body now and
-     * then. A PUT replaces the graph, so sending it again is safe; an answer with a status is final.
+     * A PUT (or a POST), sent again (up to {@link #PUT_ATTEMPTS} in all) when the connection breaks
+     * before any answer: with digest authentication the first request gets a 401, and a store that
+     * answers it before reading the body and closes (Virtuoso 7.2) breaks the pipe under a large body
+     * now and then. A PUT replaces the graph and a POST adds statements a graph may hold once only, so
+     * sending either again is safe; an answer with a status is final.
      */
-    private static void putAgainAfterReset(RDFConnection remote, String graph, org.apache.jena.rdf.model.Model content) {
+    private static void sendAgainAfterReset(RDFConnection remote, String graph, org.apache.jena.rdf.model.Model content,
+            boolean replace) {
         for (int attempt = 1; ; attempt++) {
             try {
-                remote.put(graph, content);
+                if (replace) {
+                    remote.put(graph, content);
+                } else {
+                    remote.load(graph, content);
+                }
                 return;
             } catch (HttpException e) {
                 if (e.getStatusCode() > 0 || attempt == PUT_ATTEMPTS || !hasCause(e, java.io.IOException.class)) {

@@ -17,6 +17,10 @@ import org.rolegraph.export.ExportListener;
 import org.rolegraph.export.ExportResult;
 import org.rolegraph.export.Exporter;
 import org.rolegraph.export.RoleDocuments;
+import org.rolegraph.query.RoleSummary;
+import org.rolegraph.query.Roles;
+import org.rolegraph.query.StoreGraphs;
+import org.rolegraph.query.UnknownRoleException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +41,8 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
             description = "turtle, jsonld, ntriples, nquads, trig or rdfxml (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--role", paramLabel = "ID", description = "Only this role (repeatable), with what it points at.")
+    @Option(names = "--role", paramLabel = "ROLE", description = "Only this role (repeatable), with what it points at: "
+            + "its id or any of its names.")
     List<String> roles = new ArrayList<>();
 
     @Option(names = "--graph", paramLabel = "union|SOURCE-ID", defaultValue = "union",
@@ -86,6 +91,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
         }
         DatasetGraph store = openStore();
         try {
+            roles = roleIds(store);
             if (frame || schemaOrg) {
                 writeDocument(store);
                 return 0;
@@ -126,13 +132,48 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** A local store as is; a remote endpoint's data fetched into memory first. */
+    /**
+     * The --role names as role ids: a role is named as everywhere else (id, any label, ESCO or O*NET
+     * code), an imported occupation too (its id is esco:UUID or onet:CODE).
+     */
+    private List<String> roleIds(DatasetGraph store) {
+        if (roles.isEmpty()) {
+            return roles;
+        }
+        List<String> ids = new ArrayList<>();
+        try (RDFConnection connection = RDFConnection.connect(org.apache.jena.query.DatasetFactory.wrap(store))) {
+            Roles lookup = new Roles(connection, backend.iris(), backend.timeout());
+            for (String name : roles) {
+                RoleSummary role;
+                try {
+                    role = lookup.find(name);
+                } catch (UnknownRoleException e) {
+                    throw new UserFacingException("--role: " + e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
+                }
+                String id = backend.iris().roleId(role.iri());
+                if (id == null || !backend.iris().role(id).equals(role.iri())) {
+                    throw new UserFacingException("--role " + name + ": <" + role.iri() + "> has no role id to export it by; "
+                            + "export --graph with its source's id holds it", RoleGraphCommand.EXIT_PROBLEMS);
+                }
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * A local store as is; from a remote endpoint, the graphs RoleGraph wrote (one per source and one per
+     * release), read into memory through the query endpoint alone (StoreGraphs), so that every SPARQL 1.1
+     * store gives the same export.
+     */
     private DatasetGraph openStore() {
         if (!backend.isRemote()) {
             return backend.openLocal();
         }
+        DatasetGraph copy = org.rolegraph.ingest.Stores.inMemory();
         try (RDFConnection connection = backend.connect()) {
-            return connection.fetchDataset().asDatasetGraph();
+            StoreGraphs.copy(connection, copy, graph -> true);
+            return copy;
         } catch (RuntimeException e) {
             throw backend.explain(e);
         }

@@ -16,6 +16,7 @@ import org.rolegraph.ingest.StoreException;
 import org.rolegraph.ingest.Stores;
 import org.rolegraph.query.QueryBindings;
 import org.rolegraph.query.QueryCatalog;
+import org.rolegraph.query.StoreGraphs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
             "Each source's claims replace that source's named graph, so ingesting the same files again "
                 + "leaves the store as it was. Without --store or --endpoint the files are loaded into an "
                 + "in-memory copy of the embedded data set, which is discarded on exit.",
-            "With --endpoint, the files are checked here (references against the remote store), then each "
-                + "source's graph is replaced on the remote store with a Graph Store Protocol PUT."})
+            "With --endpoint, the files are checked here (against the role data the remote store holds), then "
+                + "the sources' graphs are replaced on the remote store all together or not at all: staged with "
+                + "Graph Store Protocol requests, then moved into place by one SPARQL Update."})
 final class IngestCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Role-data files or directories of them.")
@@ -94,49 +96,17 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * Copies the role data the remote store holds (every source's graph but the taxonomy releases')
-     * into the staging dataset, so the shapes check the files against what the store already holds, as
-     * a local ingest does: a new role that reports to a role of the store conforms there as here. Only
-     * the graphs of the files' sources are written back. A duration the store hands back as a number
-     * (Virtuoso: P1Y as 12 months, PT1H as 3600.0 seconds) is turned back into one.
-     */
-    private static void copyRoleData(RDFConnection remote, DatasetGraph staging) {
-        List<String> graphs = new java.util.ArrayList<>();
-        remote.querySelect(QueryCatalog.get("source-graphs"), row -> {
-            String graph = row.getResource("graph").getURI();
-            if (!org.rolegraph.model.IriScheme.isReleaseGraph(graph)) {
-                graphs.add(graph);
-            }
-        });
-        for (String graph : graphs) {
-            org.apache.jena.graph.Node name = NodeFactory.createURI(graph);
-            Query statements = QueryBindings.substitute(QueryCatalog.get("graph"), java.util.Map.of("graph", name));
-            staging.executeWrite(() -> remote.querySelect(statements, row -> staging.add(name, row.get("s").asNode(),
-                    row.get("p").asNode(), asDuration(row.get("o").asNode()))));
-        }
-    }
-
-    private static org.apache.jena.graph.Node asDuration(org.apache.jena.graph.Node value) {
-        if (!value.isLiteral() || !org.apache.jena.datatypes.xsd.XSDDatatype.XSDduration.getURI().equals(value.getLiteralDatatypeURI())
-                || value.getLiteralDatatype().isValid(value.getLiteralLexicalForm())) {
-            return value;
-        }
-        String lexical = value.getLiteralLexicalForm();
-        String duration = lexical.matches("\\d+") ? "P" + lexical + "M"
-                : lexical.matches("\\d+(\\.\\d+)?") ? "PT" + new java.math.BigDecimal(lexical).stripTrailingZeros().toPlainString() + "S"
-                : null;
-        return duration == null ? value
-                : NodeFactory.createLiteralDT(duration, org.apache.jena.datatypes.xsd.XSDDatatype.XSDduration);
-    }
-
-    /**
      * Stages the files in memory (checked, with references looked up on the remote store), then replaces
-     * the sources' graphs on the remote store all together or not at all (Backend.replaceGraphs).
+     * the sources' graphs on the remote store all together or not at all (Backend.replaceGraphs). The
+     * role data the store already holds (every source's graph but the taxonomy releases') is copied into
+     * the staging dataset first, so the shapes check the files against it as a local ingest does: a new
+     * role that reports to a role of the store conforms there as here. Only the graphs of the files'
+     * sources are written back.
      */
     private IngestResult loadRemote(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
         try (RDFConnection remote = backend.connectForWriting()) {
             DatasetGraph staging = Stores.inMemory();
-            copyRoleData(remote, staging);
+            StoreGraphs.copy(remote, staging, graph -> !org.rolegraph.model.IriScheme.isReleaseGraph(graph));
             IngestResult result = Ingest.create().iris(backend.iris()).listener(listener)
                     .existingEntries((iri, classIri) -> {
                         Query entry = QueryBindings.substitute(QueryCatalog.get("entry"),

@@ -169,7 +169,7 @@ final class QueryCommand implements Runnable {
         return org.apache.jena.query.ResultSet.adapt(org.apache.jena.sparql.exec.RowSetStream.create(rows.getResultVars(),
                 org.apache.jena.atlas.iterator.Iter.map(rows, row -> {
                     org.apache.jena.sparql.engine.binding.BindingBuilder builder = org.apache.jena.sparql.engine.binding.Binding.builder();
-                    row.forEach((variable, value) -> builder.add(variable, org.rolegraph.query.Decimals.canonical(value)));
+                    row.forEach((variable, value) -> builder.add(variable, org.rolegraph.model.Decimals.plain(value)));
                     return builder.build();
                 })));
     }

@@ -68,6 +68,18 @@ class ExportCommandTest {
     }
 
     @Test
+    void aRoleIsNamedByAnyOfItsNames() {
+        Cli byId = Cli.run("export", "--role", "delivery-manager", "--schema-org");
+        assertEquals(0, byId.exitCode(), byId.err());
+        Cli byLabel = Cli.run("export", "--role", "DELIVERY MANAGER", "--schema-org");
+        assertEquals(0, byLabel.exitCode(), byLabel.err());
+        assertEquals(byId.out(), byLabel.out());
+        Cli vague = Cli.run("export", "--role", "manager", "--format", "turtle");
+        assertEquals(1, vague.exitCode(), vague.err());
+        assertTrue(vague.err().contains("closest ids: product-manager, program-manager, project-manager"), vague.err());
+    }
+
+    @Test
     void badRequestsAreRefusedWithOneLine(@TempDir Path dir) {
         Cli format = Cli.run("export", "--format", "yaml");
         assertEquals(2, format.exitCode());

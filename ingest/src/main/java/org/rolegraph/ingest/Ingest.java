@@ -76,8 +76,8 @@ public final class Ingest {
     }
 
     /**
-     * Answers whether an entry exists outside the batch, by its IRI and class. By default the target
-     * store is asked; a load that stages data for a remote store asks the remote store instead.
+     * Answers whether an entry exists outside the batch and the target store, by its IRI and class: a
+     * load that stages data for a remote store asks the remote store for what the staging store lacks.
      */
     public interface ExistingEntries {
         boolean exists(String iri, String classIri);
@@ -107,7 +107,7 @@ public final class Ingest {
         return this;
     }
 
-    /** Where references that the batch does not declare are looked up (default: the target store). */
+    /** Where references that neither the batch declares nor the target store holds are looked up (default: nowhere else). */
     public Ingest existingEntries(ExistingEntries check) {
         this.existingEntries = Objects.requireNonNull(check);
         return this;
@@ -377,8 +377,7 @@ public final class Ingest {
                     .forEach(key -> ids.add(key.substring(prefix.length())));
             String iriPrefix = iri(ref.kind(), "");
             // Candidates from the store too, bounded so a typo in a huge store stays cheap.
-            var inStore = existingEntries != null ? java.util.Collections.<org.apache.jena.sparql.core.Quad>emptyIterator()
-                    : store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
+            var inStore = store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
             try {
                 for (int seen = 0; inStore.hasNext() && seen < 100_000; seen++) {
                     Node subject = inStore.next().getSubject();
@@ -418,10 +417,8 @@ public final class Ingest {
         }
 
         private boolean existsInStore(EntryKind kind, String id) {
-            if (existingEntries != null) {
-                return existingEntries.exists(iri(kind, id), type(kind).getURI());
-            }
-            return store.contains(Node.ANY, NodeFactory.createURI(iri(kind, id)), RDF.type.asNode(), type(kind));
+            return store.contains(Node.ANY, NodeFactory.createURI(iri(kind, id)), RDF.type.asNode(), type(kind))
+                    || existingEntries != null && existingEntries.exists(iri(kind, id), type(kind).getURI());
         }
 
         /** Checks the union graph against the shapes; violations are placed where the entry was declared. */

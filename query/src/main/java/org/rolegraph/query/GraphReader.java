@@ -14,6 +14,7 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.RDFNode;
 
 import org.apache.jena.vocabulary.SKOS;
+import org.rolegraph.model.Decimals;
 import org.rolegraph.model.IriScheme;
 import org.rolegraph.model.Ids;
 import org.rolegraph.model.Ontology;
