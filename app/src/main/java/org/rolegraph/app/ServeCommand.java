@@ -48,6 +48,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted (default: ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--max-queries", paramLabel = "N",
+            description = "Requests that run queries served at once; others wait up to the timeout, then get 503 "
+                    + "(default: the number of cores, at least 2).")
+    Integer maxQueries;
+
     @Option(names = "--allow-update", paramLabel = "PASSWORD-FILE",
             description = "Allow SPARQL Update and Graph Store writes at /rolegraph/update and /rolegraph/graph for the "
                     + "users in this file (lines of user: password), over HTTP basic authentication.")
@@ -61,8 +66,8 @@ final class ServeCommand implements Callable<Integer> {
         if (!host.equals("localhost") && !host.equals("0.0.0.0")) {
             throw new UserFacingException("--host must be localhost or 0.0.0.0", 2);
         }
-        if (timeout < 1 || resultCap < 1 || maxBody < 1) {
-            throw new UserFacingException("--timeout, --result-cap and --max-body must be positive", 2);
+        if (timeout < 1 || resultCap < 1 || maxBody < 1 || maxQueries != null && maxQueries < 1) {
+            throw new UserFacingException("--timeout, --result-cap, --max-body and --max-queries must be positive", 2);
         }
         if (passwordFile != null && !Files.isReadable(passwordFile)) {
             throw new UserFacingException("--allow-update " + passwordFile + ": cannot read the password file", 2);
@@ -77,6 +82,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = RoleGraphServer.create(dataset).iris(backend.iris()).port(port).loopback(host.equals("localhost"))
                     .timeout(Duration.ofSeconds(timeout)).resultCap(resultCap).maxBody(maxBody)
+                    .maxQueries(maxQueries == null ? RoleGraphServer.DEFAULT_MAX_QUERIES : maxQueries)
                     .allowUpdate(passwordFile == null ? null : passwordFile.toString()).start();
         } catch (RuntimeException e) {
             throw new UserFacingException("cannot start the server on port " + port + ": " + rootMessage(e),

@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The server's door rules, before any endpoint runs: request bodies are capped (413), and CORS lets
+ * The server's door rules, before any endpoint runs: request bodies are capped (413), with a length
+ * or chunked (Jetty's QoSHandler and form cap are set up in RoleGraphServer), and CORS lets
  * browsers on any origin read (GET, HEAD, and POST of a query to the SPARQL endpoint) but never write.
  */
 final class Limits implements Filter {
@@ -62,6 +63,26 @@ final class Limits implements Filter {
             response.sendError(413, "request body of " + length + " bytes is over the limit of " + maxBody);
             return;
         }
+        if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // A body without a length (chunked): counted as it is read, so the cap holds for it too.
+            if (isForm(request)) {
+                try {
+                    // Jetty reads a form itself, up to its form cap, which RoleGraphServer sets to the body cap.
+                    request.getParameterMap();
+                } catch (RuntimeException e) {
+                    response.sendError(isOverJettysFormCap(e) ? 413 : 400, isOverJettysFormCap(e)
+                            ? "request body is over the limit of " + maxBody + " bytes" : "unreadable form: " + e.getMessage());
+                    return;
+                }
+            } else {
+                byte[] body = request.getInputStream().readNBytes((int) Math.min(maxBody + 1, Integer.MAX_VALUE));
+                if (body.length > maxBody) {
+                    response.sendError(413, "request body is over the limit of " + maxBody + " bytes");
+                    return;
+                }
+                request = new ReadBody(request, body);
+            }
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if ((isQueryEndpoint(path) || path.equals(RoleGraphServer.DATASET)) && (method.equals("GET") || method.equals("HEAD"))
                 && request.getParameterMap().isEmpty()) {
@@ -97,6 +118,74 @@ final class Limits implements Filter {
         @Override
         public void setContentLength(int length) {
             // Ignored on purpose: see the class comment.
+        }
+    }
+
+    /** Whether Jetty's form parsing failed because the form passed its size cap. */
+    private static boolean isOverJettysFormCap(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).matches(".*(too large|max(imum)? ?(length|size)|exceeds).*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A request whose body was read here (to count it); the servlets read it from memory. */
+    private static final class ReadBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public jakarta.servlet.ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new jakarta.servlet.ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(jakarta.servlet.ReadListener listener) {
+                    throw new IllegalStateException("the body was read already");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
         }
     }
 

@@ -9,6 +9,13 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.Callback;
 import org.rolegraph.model.IriScheme;
 
 /**
@@ -26,6 +33,9 @@ public final class RoleGraphServer {
     public static final long DEFAULT_RESULT_CAP = 10_000;
     public static final long DEFAULT_MAX_BODY = 1 << 20;
 
+    /** Default: as many requests that run queries at once as the machine has cores (at least two). */
+    public static final int DEFAULT_MAX_QUERIES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     private final DatasetGraph store;
     private IriScheme iris = IriScheme.DEFAULT;
     private int port = 3030;
@@ -34,6 +44,7 @@ public final class RoleGraphServer {
     private int pageSize = 50;
     private long resultCap = DEFAULT_RESULT_CAP;
     private long maxBody = DEFAULT_MAX_BODY;
+    private int maxQueries = DEFAULT_MAX_QUERIES;
     private String passwordFile;
 
     private RoleGraphServer(DatasetGraph store) {
@@ -86,6 +97,18 @@ public final class RoleGraphServer {
     }
 
     /**
+     * How many requests that run queries (the SPARQL endpoint, pages, role IRIs) are served at once;
+     * others wait up to the timeout for their turn, then get 503 with Retry-After.
+     */
+    public RoleGraphServer maxQueries(int requests) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("the number of queries at once must be at least 1");
+        }
+        this.maxQueries = requests;
+        return this;
+    }
+
+    /**
      * Allows SPARQL Update and Graph Store writes for the users of this Jetty password file
      * ({@code user: password} lines), over HTTP basic authentication. Without it the server is read-only.
      */
@@ -125,6 +148,31 @@ public final class RoleGraphServer {
         }
         builder.addFilter("/*", new Limits(maxBody, site, path -> path.isEmpty() || path.equals("/")
                 || paths.stream().anyMatch(p -> p.endsWith("/*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p))));
-        return builder.build().start();
+        FusekiServer server = builder.build();
+        Server jetty = server.getJettyServer();
+        // Jetty reads a form itself (the query of a POSTed form): its own cap is the body cap.
+        jetty.getDescendant(org.eclipse.jetty.ee10.servlet.ServletContextHandler.class).setMaxFormContentSize((int) Math.min(maxBody, Integer.MAX_VALUE));
+        jetty.setHandler(door(jetty.getHandler()));
+        return server.start();
+    }
+
+    /**
+     * Jetty's admission (QoSHandler) in front of Fuseki: at most maxQueries requests that run queries
+     * at once, the others waiting up to the timeout, then 503 with Retry-After. Health checks, static
+     * files and downloads (bytes made once) are never held back.
+     */
+    private Handler door(Handler fuseki) {
+        QoSHandler admission = new QoSHandler(fuseki) {
+            @Override
+            protected void failSuspended(Request request, Response response, Callback callback, int status, Throwable failure) {
+                response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, timeout.toSeconds())));
+                super.failSuspended(request, response, callback, status, failure);
+            }
+        };
+        admission.setMaxRequestCount(maxQueries);
+        admission.setMaxSuspend(timeout);
+        admission.excludePath("/healthz", "/static/*", "/download/*", "/downloads", "/ontology", "/context.jsonld",
+                "/shapes.ttl", "/role-data.schema.json");
+        return admission;
     }
 }

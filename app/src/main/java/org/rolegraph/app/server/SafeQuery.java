@@ -1,21 +1,16 @@
 package org.rolegraph.app.server;
 
-import java.util.concurrent.TimeUnit;
-
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
 
 /**
  * Fuseki's SPARQL query endpoint with the limits of a public endpoint: SERVICE (federated query) is
  * refused before anything runs, a query runs at most the server's timeout (a client's {@code timeout}
- * parameter can only lower it), and a SELECT returns at most the result cap.
+ * parameter can only lower it) within QueryGuard's bounds, and a SELECT returns at most the result cap.
  */
 final class SafeQuery extends SPARQL_QueryDataset {
 
@@ -30,16 +25,7 @@ final class SafeQuery extends SPARQL_QueryDataset {
     @Override
     protected void validateQuery(HttpAction action, Query query) {
         super.validateQuery(action, query);
-        boolean[] federated = {false};
-        if (query.getQueryPattern() != null) {
-            ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
-                @Override
-                public void visit(ElementService service) {
-                    federated[0] = true;
-                }
-            });
-        }
-        if (federated[0]) {
+        if (QueryGuard.isFederated(query)) {
             ServletOps.errorBadRequest("SERVICE (federated query) is not allowed on this endpoint");
         }
     }
@@ -63,7 +49,6 @@ final class SafeQuery extends SPARQL_QueryDataset {
             capped = query.cloneQuery();
             capped.setLimit(resultCap);
         }
-        return QueryExec.newBuilder().dataset(dataset).query(capped)
-                .timeout(timeout, TimeUnit.MILLISECONDS).build();
+        return QueryGuard.exec(dataset, capped, timeout);
     }
 }

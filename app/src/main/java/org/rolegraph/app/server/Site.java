@@ -346,14 +346,7 @@ final class Site extends HttpServlet {
                     examples));
             return;
         }
-        boolean[] federated = {false};
-        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
-            @Override
-            public void visit(ElementService service) {
-                federated[0] = true;
-            }
-        });
-        if (federated[0]) {
+        if (QueryGuard.isFederated(query)) {
             html(response, 400, Pages.sparql(text, null, "SERVICE (federated query) is not allowed here.", examples));
             return;
         }
@@ -363,15 +356,16 @@ final class Site extends HttpServlet {
         Query capped = query;
         try {
             String table = Txn.calculateRead(store, () -> {
-                try (QueryExec exec = QueryExec.newBuilder().dataset(store).query(capped)
-                        .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
+                try (QueryExec exec = QueryGuard.exec(store, capped, timeout.toMillis())) {
                     return resultsTable(exec.select());
                 }
             });
             html(response, 200, Pages.sparql(text, table, null, examples));
         } catch (QueryCancelledException e) {
             html(response, 503, Pages.sparql(text, null, "The query ran longer than the server's timeout of "
-                    + timeout.toSeconds() + " s.", examples));
+                    + timeout.toSeconds() + " s, or was stopped to keep the server's memory free.", examples));
+        } catch (org.apache.jena.query.QueryDeniedException e) {
+            html(response, 422, Pages.sparql(text, null, e.getMessage(), examples));
         }
     }
 
