@@ -53,15 +53,32 @@ public final class RdfFiles {
     }
 
     /**
+     * Makes every JSON-LD parse that reads this context refuse remote contexts (see the class comment).
+     * Given Jena's global context ({@code RIOT.getContext()}), that holds for every parser of the
+     * process, Fuseki's own included.
+     */
+    public static void refuseRemoteContexts(Context context) {
+        context.set(LangJSONLD11.JSONLD_OPTIONS, offline());
+    }
+
+    /**
+     * {@code in} read within {@link TurtleInputLimits} when {@code lang} is Turtle, TriG, N-Triples or
+     * N-Quads (no term over 4 MiB, no nesting over 256 levels); as it is otherwise.
+     */
+    public static InputStream bounded(InputStream in, Lang lang) {
+        boolean turtleFamily = lang != null && (RDFLanguages.sameLang(lang, Lang.TURTLE) || RDFLanguages.sameLang(lang, Lang.TRIG)
+                || RDFLanguages.sameLang(lang, Lang.NTRIPLES) || RDFLanguages.sameLang(lang, Lang.NQUADS));
+        return turtleFamily ? new TurtleInputLimits(in) : in;
+    }
+
+    /**
      * Parses {@code in} in {@code lang} into {@code sink}, offline. Turtle, TriG, N-Triples and N-Quads
      * are read within {@link TurtleInputLimits}: no term over 4 MiB, no nesting over 256 levels.
      */
     public static void parse(InputStream in, Lang lang, StreamRDF sink) {
         Context context = new Context();
-        context.set(LangJSONLD11.JSONLD_OPTIONS, offline());
-        boolean turtleFamily = RDFLanguages.sameLang(lang, Lang.TURTLE) || RDFLanguages.sameLang(lang, Lang.TRIG)
-                || RDFLanguages.sameLang(lang, Lang.NTRIPLES) || RDFLanguages.sameLang(lang, Lang.NQUADS);
-        InputStream source = turtleFamily ? new TurtleInputLimits(in) : in;
+        refuseRemoteContexts(context);
+        InputStream source = bounded(in, lang);
         try {
             RDFParser.source(source).lang(lang).context(context).parse(sink);
         } catch (RuntimeException e) {

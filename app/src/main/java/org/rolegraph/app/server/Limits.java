@@ -12,8 +12,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The server's door rules, before any endpoint runs: request bodies are capped (413), with a length
- * or chunked (Jetty's QoSHandler and form cap are set up in RoleGraphServer), and CORS lets
- * browsers on any origin read (GET, HEAD, and POST of a query to the SPARQL endpoint) but never write.
+ * or chunked (Jetty's form cap, CORS, compression and admission are set up in RoleGraphServer), and
+ * requests Fuseki would answer badly are answered here.
  */
 final class Limits implements Filter {
 
@@ -36,27 +36,6 @@ final class Limits implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String method = request.getMethod();
-        String origin = request.getHeader("Origin");
-        boolean read = method.equals("GET") || method.equals("HEAD")
-                || method.equals("POST") && request.getRequestURI().endsWith("/sparql");
-        if (origin != null && method.equals("OPTIONS")) {
-            String wanted = request.getHeader("Access-Control-Request-Method");
-            if (wanted != null && (wanted.equals("GET") || wanted.equals("HEAD")
-                    || wanted.equals("POST") && request.getRequestURI().endsWith("/sparql"))) {
-                response.setHeader("Access-Control-Allow-Origin", "*");
-                response.setHeader("Access-Control-Allow-Methods", "GET, HEAD, POST");
-                response.setHeader("Access-Control-Allow-Headers", "Accept, Content-Type");
-                response.setHeader("Access-Control-Max-Age", "600");
-                response.setStatus(204);
-            } else {
-                response.sendError(403, "cross-origin " + wanted + " is not allowed");
-            }
-            return;
-        }
-        if (origin != null && read) {
-            response.setHeader("Access-Control-Allow-Origin", "*");
-            response.setHeader("Access-Control-Expose-Headers", "ETag, Last-Modified, Content-Disposition");
-        }
         long length = request.getContentLengthLong();
         if (length > maxBody) {
             drainSmallExcess(request, length);
@@ -84,6 +63,21 @@ final class Limits implements Filter {
             }
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
+        if ((method.equals("PUT") || method.equals("POST")) && isGraphStore(path) && request.getContentType() != null) {
+            // Fuseki parses an upload with Jena's parsers: Turtle and its kin go through RoleGraph's
+            // bounds (a hundred thousand nested collections overflow the parser's stack, and the
+            // request was never answered).
+            org.apache.jena.riot.Lang lang = org.apache.jena.riot.RDFLanguages.contentTypeToLang(
+                    org.apache.jena.atlas.web.ContentType.create(request.getContentType()).getContentTypeStr());
+            HttpServletRequest upload = request;
+            request = new jakarta.servlet.http.HttpServletRequestWrapper(upload) {
+                @Override
+                public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+                    return new BoundedServletInput(upload.getInputStream(),
+                            org.rolegraph.export.RdfFiles.bounded(upload.getInputStream(), lang));
+                }
+            };
+        }
         if ((isQueryEndpoint(path) || path.equals(RoleGraphServer.DATASET)) && (method.equals("GET") || method.equals("HEAD"))
                 && request.getParameterMap().isEmpty()) {
             // No query: the site answers with the endpoint's service description (Fuseki answers 404).
@@ -203,6 +197,72 @@ final class Limits implements Filter {
             request.getInputStream().skipNBytes(length);
         } catch (IOException e) {
             // The client went away or sent less than it announced: nothing left to protect.
+        }
+    }
+
+    private static boolean isGraphStore(String path) {
+        return path.equals(RoleGraphServer.DATASET + "/graph") || path.equals(RoleGraphServer.DATASET + "/data")
+                || path.equals(RoleGraphServer.DATASET);
+    }
+
+    /** A servlet input stream that reads through another stream (the bounded one) over the original. */
+    private static final class BoundedServletInput extends jakarta.servlet.ServletInputStream {
+        private final jakarta.servlet.ServletInputStream original;
+        private final java.io.InputStream bounded;
+
+        BoundedServletInput(jakarta.servlet.ServletInputStream original, java.io.InputStream bounded) {
+            this.original = original;
+            this.bounded = bounded;
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return bounded.read();
+            } catch (IOException e) {
+                throw drainedThen(e);
+            } catch (RuntimeException e) {
+                throw drainedThen(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return bounded.read(b, off, len);
+            } catch (IOException e) {
+                throw drainedThen(e);
+            } catch (RuntimeException e) {
+                throw drainedThen(e);
+            }
+        }
+
+        /**
+         * Reads the rest of the body (at most the body cap, checked at the door) before the refusal
+         * goes out: a client still sending when the connection closes sees a reset, not the 400.
+         */
+        private <T extends Exception> T drainedThen(T refusal) {
+            try {
+                original.transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                // The client went away: nothing left to protect.
+            }
+            return refusal;
+        }
+
+        @Override
+        public boolean isFinished() {
+            return original.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return original.isReady();
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+            original.setReadListener(listener);
         }
     }
 

@@ -14,7 +14,9 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.Callback;
 import org.rolegraph.model.IriScheme;
 
@@ -121,6 +123,8 @@ public final class RoleGraphServer {
     public FusekiServer start() {
         // Belt and braces: even a query that slipped past the endpoint's check cannot call out.
         store.getContext().set(ARQ.httpServiceAllowed, false);
+        // Nor can an upload: a JSON-LD document's remote context is refused, for every parser of the process.
+        org.rolegraph.export.RdfFiles.refuseRemoteContexts(org.apache.jena.riot.RIOT.getContext());
         boolean updates = passwordFile != null;
         FusekiServer.Builder builder = FusekiServer.create()
                 .port(port)
@@ -157,9 +161,13 @@ public final class RoleGraphServer {
     }
 
     /**
-     * Jetty's admission (QoSHandler) in front of Fuseki: at most maxQueries requests that run queries
-     * at once, the others waiting up to the timeout, then 503 with Retry-After. Health checks, static
-     * files and downloads (bytes made once) are never held back.
+     * Jetty's handlers in front of Fuseki, outermost first. CORS (CrossOriginHandler): browsers on any
+     * origin may read (GET, HEAD, and POST, which a SPARQL query may need), never with credentials, so
+     * a page elsewhere cannot write with a user's password; preflights are answered before anything
+     * else. Compression (GzipHandler) of pages and results for clients that accept it; downloads are
+     * compressed once, when made (Site). Admission (QoSHandler): at most maxQueries requests that run
+     * queries at once, the others waiting up to the timeout, then 503 with Retry-After; health checks,
+     * static files and downloads (bytes made once) never wait.
      */
     private Handler door(Handler fuseki) {
         QoSHandler admission = new QoSHandler(fuseki) {
@@ -171,8 +179,23 @@ public final class RoleGraphServer {
         };
         admission.setMaxRequestCount(maxQueries);
         admission.setMaxSuspend(timeout);
-        admission.excludePath("/healthz", "/static/*", "/download/*", "/downloads", "/ontology", "/context.jsonld",
-                "/shapes.ttl", "/role-data.schema.json");
-        return admission;
+        admission.excludePath(NEVER_WAIT);
+        GzipHandler gzip = new GzipHandler(admission);
+        gzip.addExcludedPaths("/download/*");
+        // Requests are never inflated: a small gzip body could expand past the body cap.
+        gzip.addExcludedInflationPaths("/*");
+        CrossOriginHandler cors = new CrossOriginHandler();
+        cors.setHandler(gzip);
+        cors.setAllowedOriginPatterns(java.util.Set.of("*"));
+        cors.setAllowedMethods(java.util.Set.of("GET", "HEAD", "POST"));
+        cors.setAllowedHeaders(java.util.Set.of("Accept", "Content-Type"));
+        cors.setExposedHeaders(java.util.Set.of("ETag", "Last-Modified", "Content-Disposition"));
+        cors.setAllowCredentials(false);
+        cors.setPreflightMaxAge(Duration.ofMinutes(10));
+        return cors;
     }
+
+    /** Paths whose requests run no query and are never held back by admission. */
+    private static final String[] NEVER_WAIT = {"/healthz", "/static/*", "/download/*", "/downloads", "/ontology",
+        "/context.jsonld", "/shapes.ttl", "/role-data.schema.json"};
 }

@@ -471,9 +471,10 @@ final class Site extends HttpServlet {
             response.setStatus(304);
             return;
         }
-        String acceptEncoding = request.getHeader("Accept-Encoding");
-        boolean gzip = acceptEncoding != null && Arrays.stream(acceptEncoding.split(","))
-                .map(e -> e.strip().toLowerCase(Locale.ROOT)).anyMatch(e -> e.equals("gzip") || e.startsWith("gzip;") && !e.endsWith("q=0"));
+        // Jetty's parser of quality lists: "gzip;q=0" is a refusal, "*" an acceptance.
+        org.eclipse.jetty.http.QuotedQualityCSV accepted = new org.eclipse.jetty.http.QuotedQualityCSV();
+        java.util.Collections.list(request.getHeaders("Accept-Encoding")).forEach(accepted::addValue);
+        boolean gzip = accepted.getValues().stream().map(e -> e.toLowerCase(Locale.ROOT)).anyMatch(e -> e.equals("gzip") || e.equals("*"));
         if (gzip) {
             response.setHeader("Content-Encoding", "gzip");
         }

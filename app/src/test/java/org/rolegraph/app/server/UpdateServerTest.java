@@ -65,6 +65,51 @@ class UpdateServerTest {
         assertTrue(ask("GRAPH ?g { <http://example.org/a> ?p ?o }"));
     }
 
+    private static HttpResponse<byte[]> put(String graph, String type, String body) {
+        return Http.send(HttpRequest.newBuilder(URI.create(base + "/rolegraph/graph?graph=" + graph))
+                .timeout(java.time.Duration.ofSeconds(30)).header("Content-Type", type)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("editor:s3cret".getBytes(StandardCharsets.UTF_8)))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void deeplyNestedRdfIsRefusedWithItsPlace() {
+        // 100,000 nested collections fit in the body cap and overflow the stack of Jena's parser.
+        String nested = "<http://example.org/s> <http://example.org/p> " + "(".repeat(100_000) + ")".repeat(100_000) + " .\n";
+        for (String type : java.util.List.of("text/turtle", "application/trig")) {
+            HttpResponse<byte[]> refused = put("http://example.org/nested", type, nested);
+            assertEquals(400, refused.statusCode(), type + ": " + Http.text(refused));
+            assertTrue(Http.text(refused).contains("nested more than 256 deep"), Http.text(refused));
+        }
+        assertTrue(!ask("GRAPH <http://example.org/nested> { ?s ?p ?o }"));
+        assertEquals(2, put("http://example.org/nested", "text/turtle",
+                "<http://example.org/s> <http://example.org/p> ((1) (2)) .\n").statusCode() / 100);
+        assertTrue(ask("GRAPH <http://example.org/nested> { <http://example.org/s> ?p ?o }"));
+    }
+
+    @Test
+    void aJsonLdUploadNeverFetchesItsContext() throws IOException {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            Thread accept = new Thread(() -> {
+                try {
+                    listener.accept().close();
+                    connections.incrementAndGet();
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            accept.setDaemon(true);
+            accept.start();
+            String document = "{\"@context\": \"http://127.0.0.1:" + listener.getLocalPort() + "/context.jsonld\", "
+                    + "\"@id\": \"http://example.org/s\", \"name\": \"x\"}";
+            HttpResponse<byte[]> refused = put("http://example.org/jsonld", "application/ld+json", document);
+            assertEquals(400, refused.statusCode(), Http.text(refused));
+            assertTrue(Http.text(refused).contains("never fetches remote JSON-LD contexts"), Http.text(refused));
+            assertEquals(0, connections.get(), "no connection to the context's host");
+        }
+    }
+
     @Test
     void loadIsRefusedEvenWithCredentials() {
         HttpResponse<byte[]> response = update("LOAD <file:///etc/passwd> INTO GRAPH <http://example.org/g>", "editor:s3cret");
