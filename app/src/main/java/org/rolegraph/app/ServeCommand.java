@@ -49,8 +49,8 @@ final class ServeCommand implements Callable<Integer> {
     long maxBody;
 
     @Option(names = "--max-queries", paramLabel = "N",
-            description = "Requests that run queries served at once; others wait up to the timeout, then get 503 "
-                    + "(default: the number of cores, at least 2).")
+            description = "Requests that run queries served at once; others wait up to three timeouts for their turn, "
+                    + "then get 503 (default: twice the number of cores, at least 4).")
     Integer maxQueries;
 
     @Option(names = "--allow-update", paramLabel = "PASSWORD-FILE",

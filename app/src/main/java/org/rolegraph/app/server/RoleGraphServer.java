@@ -35,8 +35,14 @@ public final class RoleGraphServer {
     public static final long DEFAULT_RESULT_CAP = 10_000;
     public static final long DEFAULT_MAX_BODY = 1 << 20;
 
-    /** Default: as many requests that run queries at once as the machine has cores (at least two). */
-    public static final int DEFAULT_MAX_QUERIES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /**
+     * Default: twice as many requests that run queries at once as the machine has cores (at least
+     * four), so that short requests still find a turn while a few long queries run into the timeout.
+     */
+    public static final int DEFAULT_MAX_QUERIES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+
+    /** How many query timeouts a request may wait for its turn before it is answered 503. */
+    static final int WAIT_IN_TIMEOUTS = 3;
 
     private final DatasetGraph store;
     private IriScheme iris = IriScheme.DEFAULT;
@@ -100,7 +106,7 @@ public final class RoleGraphServer {
 
     /**
      * How many requests that run queries (the SPARQL endpoint, pages, role IRIs) are served at once;
-     * others wait up to the timeout for their turn, then get 503 with Retry-After.
+     * others wait up to three timeouts for their turn, then get 503 with Retry-After.
      */
     public RoleGraphServer maxQueries(int requests) {
         if (requests < 1) {
@@ -166,7 +172,7 @@ public final class RoleGraphServer {
      * a page elsewhere cannot write with a user's password; preflights are answered before anything
      * else. Compression (GzipHandler) of pages and results for clients that accept it; downloads are
      * compressed once, when made (Site). Admission (QoSHandler): at most maxQueries requests that run
-     * queries at once, the others waiting up to the timeout, then 503 with Retry-After; health checks,
+     * queries at once, the others waiting up to three timeouts, then 503 with Retry-After; health checks,
      * static files and downloads (bytes made once) never wait.
      */
     private Handler door(Handler fuseki) {
@@ -178,7 +184,7 @@ public final class RoleGraphServer {
             }
         };
         admission.setMaxRequestCount(maxQueries);
-        admission.setMaxSuspend(timeout);
+        admission.setMaxSuspend(timeout.multipliedBy(WAIT_IN_TIMEOUTS));
         admission.excludePath(NEVER_WAIT);
         GzipHandler gzip = new GzipHandler(admission);
         gzip.addExcludedPaths("/download/*");
