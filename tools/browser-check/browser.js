@@ -18,7 +18,8 @@
  *      the article both figures come from; every footnote mark points at an
  *      entry of that list;
  *   4. the same comparison on a phone-sized viewport (390x844): the page does
- *      not scroll sideways (a wide table scrolls inside its own box); whether
+ *      not scroll sideways (a wide table scrolls inside its own box), and each
+ *      aspect's name keeps its words whole (no more lines than words); whether
  *      the role page does is reported as a note, not a failure;
  *   5. throughout: every request the pages make goes to BASE_URL (no fonts,
  *      scripts, styles or images from elsewhere), none fails or answers with
@@ -313,6 +314,18 @@ async function main(argv) {
       console.log(`info the comparison table is ${layout.table.content} px wide in a ${layout.table.box} px box ` +
         `(overflow-x: ${layout.table.scrolls})`);
     }
+    // Each aspect's name in the first column keeps its words whole: the column once wrapped one
+    // letter per line at this width. A name takes no more lines than it has words.
+    const brokenNames = await page.evaluate(() => [...document.querySelectorAll('#comparison tbody th')].map(th => {
+      const range = document.createRange();
+      range.selectNodeContents(th);
+      const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+      const words = th.textContent.trim().split(/\s+/).length;
+      return {name: th.textContent.trim(), lines, words};
+    }).filter(a => a.lines > a.words));
+    check(brokenNames.length === 0,
+      `on a ${PHONE.width} px viewport every aspect name in the comparison keeps its words whole`,
+      brokenNames.map(a => `${quote(a.name)} takes ${a.lines} lines for ${a.words} words`).join('; '));
     await page.screenshot({path: path.join(outDir, 'compare-phone.png'), fullPage: true});
     ok(`screenshot compare-phone.png (${PHONE.width}x${PHONE.height} viewport)`);
 

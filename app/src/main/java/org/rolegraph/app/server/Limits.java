@@ -49,6 +49,7 @@ final class Limits implements Filter {
                     // Jetty reads a form itself, up to its form cap, which RoleGraphServer sets to the body cap.
                     request.getParameterMap();
                 } catch (RuntimeException e) {
+                    drainRest(request);
                     response.sendError(isOverJettysFormCap(e) ? 413 : 400, isOverJettysFormCap(e)
                             ? "request body is over the limit of " + maxBody + " bytes" : "unreadable form: " + e.getMessage());
                     return;
@@ -56,6 +57,7 @@ final class Limits implements Filter {
             } else {
                 byte[] body = request.getInputStream().readNBytes((int) Math.min(maxBody + 1, Integer.MAX_VALUE));
                 if (body.length > maxBody) {
+                    drainRest(request);
                     response.sendError(413, "request body is over the limit of " + maxBody + " bytes");
                     return;
                 }
@@ -189,6 +191,20 @@ final class Limits implements Filter {
      * connection, and the reset can destroy the 413 before the client reads it (seen in CI as "header
      * parser received no bytes"); larger bodies are not read, and such clients may see the reset.
      */
+    /** As drainSmallExcess, for a chunked body: what is left of it, up to {@link #DRAIN_LIMIT} bytes. */
+    private static void drainRest(HttpServletRequest request) {
+        try {
+            java.io.InputStream rest = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long drained = 0;
+            for (int n; drained < DRAIN_LIMIT && (n = rest.read(buffer)) > 0; ) {
+                drained += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client went away, or the container has the body already: nothing left to protect.
+        }
+    }
+
     private static void drainSmallExcess(HttpServletRequest request, long length) {
         if (length > DRAIN_LIMIT) {
             return;
