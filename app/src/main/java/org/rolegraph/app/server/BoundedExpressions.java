@@ -43,7 +43,7 @@ import org.apache.jena.sparql.util.Symbol;
 /**
  * The SPARQL functions whose one evaluation can outgrow the heap or outlast the timeout, replaced in
  * a query from outside by bounded versions. ARQ checks its timeout (and a cancel) between the
- * solutions it produces, not inside one expression, and a heap watch (MemoryGuard) sees a value only
+ * solutions it produces, not inside one expression, and the heap watch (QueryGuard) sees a value only
  * once it exists; so a chain of BINDs that doubles a string with CONCAT, a REPLACE that multiplies one,
  * a product of huge integers or a regular expression that backtracks for minutes must be stopped
  * inside the function. Each bounded function checks before it builds (the answer is then a 422 that
