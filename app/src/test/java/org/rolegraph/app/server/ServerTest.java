@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -201,23 +198,12 @@ class ServerTest {
 
     @Test
     void serviceIsRefusedAndNothingConnects() throws IOException {
-        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            AtomicInteger connections = new AtomicInteger();
-            Thread accept = new Thread(() -> {
-                try {
-                    listener.accept().close();
-                    connections.incrementAndGet();
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-            String query = "SELECT * WHERE { SERVICE <http://127.0.0.1:" + listener.getLocalPort() + "/sparql> { ?s ?p ?o } }";
+        try (CountingListener listener = new CountingListener()) {
+            String query = "SELECT * WHERE { SERVICE <http://127.0.0.1:" + listener.port() + "/sparql> { ?s ?p ?o } }";
             HttpResponse<byte[]> response = get("/rolegraph/sparql?" + form("query", query));
             assertEquals(400, response.statusCode());
             assertTrue(Http.text(response).contains("SERVICE (federated query) is not allowed"), Http.text(response));
-            assertEquals(0, connections.get());
+            assertEquals(0, listener.connections());
         }
     }
 

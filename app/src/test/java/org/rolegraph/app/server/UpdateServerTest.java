@@ -89,24 +89,13 @@ class UpdateServerTest {
 
     @Test
     void aJsonLdUploadNeverFetchesItsContext() throws IOException {
-        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
-            Thread accept = new Thread(() -> {
-                try {
-                    listener.accept().close();
-                    connections.incrementAndGet();
-                } catch (IOException e) {
-                    // closed at the end of the test
-                }
-            });
-            accept.setDaemon(true);
-            accept.start();
-            String document = "{\"@context\": \"http://127.0.0.1:" + listener.getLocalPort() + "/context.jsonld\", "
+        try (CountingListener listener = new CountingListener()) {
+            String document = "{\"@context\": \"http://127.0.0.1:" + listener.port() + "/context.jsonld\", "
                     + "\"@id\": \"http://example.org/s\", \"name\": \"x\"}";
             HttpResponse<byte[]> refused = put("http://example.org/jsonld", "application/ld+json", document);
             assertEquals(400, refused.statusCode(), Http.text(refused));
             assertTrue(Http.text(refused).contains("never fetches remote JSON-LD contexts"), Http.text(refused));
-            assertEquals(0, connections.get(), "no connection to the context's host");
+            assertEquals(0, listener.connections(), "no connection to the context's host");
         }
     }
 
