@@ -183,11 +183,14 @@ final class BoundedExpressions {
                 + "the most a query may build on this server", function, MAX_STRING));
     }
 
-    /**
-     * A function that reads the query's deadline from its execution context. Every bounded function
-     * stands in for a built-in whose arguments the parser has already checked: checkBuild has nothing to do.
-     */
-    private abstract static class WithDeadline extends FunctionBase {
+    /** A bounded function: it stands in for a built-in whose arguments the parser has already checked. */
+    private abstract static class Bounded extends FunctionBase {
+        @Override
+        public void checkBuild(String uri, ExprList args) {}
+    }
+
+    /** A bounded function that reads the query's deadline from its execution context. */
+    private abstract static class WithDeadline extends Bounded {
         @Override
         protected NodeValue exec(List<NodeValue> args, FunctionEnv env) {
             Object set = env == null || env.getContext() == null ? null : env.getContext().get(DEADLINE);
@@ -203,10 +206,7 @@ final class BoundedExpressions {
     }
 
     /** CONCAT: the lengths are added up before anything is built. */
-    public static final class Concat extends FunctionBase {
-        @Override
-        public void checkBuild(String uri, ExprList args) {}
-
+    public static final class Concat extends Bounded {
         @Override
         public NodeValue exec(List<NodeValue> args) {
             long length = 0;
@@ -221,10 +221,7 @@ final class BoundedExpressions {
     }
 
     /** ENCODE_FOR_URI: a character becomes at most nine (three UTF-8 bytes, each as %XX). */
-    public static final class EncodeForUri extends FunctionBase {
-        @Override
-        public void checkBuild(String uri, ExprList args) {}
-
+    public static final class EncodeForUri extends Bounded {
         @Override
         public NodeValue exec(List<NodeValue> args) {
             NodeValue text = args.get(0);
@@ -236,10 +233,7 @@ final class BoundedExpressions {
     }
 
     /** Multiplication: two integers whose product would pass the bound are refused. */
-    public static final class Multiply extends FunctionBase {
-        @Override
-        public void checkBuild(String uri, ExprList args) {}
-
+    public static final class Multiply extends Bounded {
         @Override
         public NodeValue exec(List<NodeValue> args) {
             NodeValue left = args.get(0);
@@ -259,9 +253,6 @@ final class BoundedExpressions {
     /** REGEX over text that checks the query's deadline as the matcher reads it. */
     public static final class Regex extends WithDeadline {
         @Override
-        public void checkBuild(String uri, ExprList args) {}
-
-        @Override
         NodeValue exec(List<NodeValue> args, long deadline) {
             String text = text(args.get(0), "REGEX");
             Pattern pattern = pattern(args.get(1), args.size() == 3 ? args.get(2) : null);
@@ -275,9 +266,6 @@ final class BoundedExpressions {
      * is checked first (a pattern that matches the empty string is an error, as in XPath).
      */
     public static final class Replace extends WithDeadline {
-        @Override
-        public void checkBuild(String uri, ExprList args) {}
-
         @Override
         NodeValue exec(List<NodeValue> args, long deadline) {
             NodeValue input = args.get(0);

@@ -7,7 +7,6 @@ import java.lang.management.MemoryType;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.NotificationEmitter;
 
@@ -33,7 +32,6 @@ final class QueryGuard {
     static final double HEAP_SHARE = 0.7;
 
     private static final Set<QueryExec> RUNNING = ConcurrentHashMap.newKeySet();
-    private static final AtomicLong CANCELLED = new AtomicLong();
 
     static {
         watchHeap();
@@ -67,11 +65,6 @@ final class QueryGuard {
         return federated[0];
     }
 
-    /** How many queries the heap watch has cancelled since the process started. */
-    static long cancelled() {
-        return CANCELLED.get();
-    }
-
     private static void cancelRunning() {
         int cancelled = 0;
         for (QueryExec exec : RUNNING) {
@@ -81,7 +74,6 @@ final class QueryGuard {
             }
             RUNNING.remove(exec);
         }
-        CANCELLED.addAndGet(cancelled);
         LOG.warn("The heap is over {}% of its maximum after a collection: {} running queries cancelled",
                 Math.round(HEAP_SHARE * 100), cancelled);
     }

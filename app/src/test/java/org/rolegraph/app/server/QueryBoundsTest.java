@@ -83,6 +83,19 @@ class QueryBoundsTest {
     }
 
     @Test
+    void encodingALongStringForUrisIsRefused() {
+        // 16 * 2^14 = 262,144 characters: encoded, up to nine times as many, over the bound.
+        String query = doubling("CONCAT", 14).replace("SELECT (STRLEN(?v14) AS ?n)", "SELECT (STRLEN(ENCODE_FOR_URI(?v14)) AS ?n)");
+        HttpResponse<byte[]> refused = query(query);
+        assertEquals(422, refused.statusCode(), Http.text(refused));
+        assertTrue(Http.text(refused).contains("ENCODE_FOR_URI would build a string longer than 1,048,576 characters"),
+                Http.text(refused));
+        HttpResponse<byte[]> allowed = query(doubling("CONCAT", 10).replace("SELECT (STRLEN(?v10) AS ?n)",
+                "SELECT (STRLEN(ENCODE_FOR_URI(?v10)) AS ?n)"));
+        assertEquals("n\r\n16384\r\n", Http.text(allowed));
+    }
+
+    @Test
     void aProductOfHugeIntegersIsRefused() {
         StringBuilder query = new StringBuilder("SELECT ?v30 WHERE {\n  BIND(18446744073709551616 AS ?v0)\n");
         for (int i = 1; i <= 30; i++) {
