@@ -58,6 +58,7 @@ class SparqlFuzzTest {
         }
         String query = query(data);
         String base = "http://127.0.0.1:" + server.getHttpPort();
+        long gcBefore = gcMillis();
         long start = System.nanoTime();
         HttpResponse<byte[]> response = Http.send(HttpRequest.newBuilder(java.net.URI.create(base + "/rolegraph/sparql"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -65,8 +66,15 @@ class SparqlFuzzTest {
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))).build());
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(EXPECTED.contains(response.statusCode()), response.statusCode() + " for\n" + query + "\n" + Http.text(response));
-        assertTrue(took.compareTo(TIMEOUT.plus(MARGIN)) < 0, "answered after " + took.toMillis() + " ms:\n" + query);
+        assertTrue(took.compareTo(TIMEOUT.plus(MARGIN)) < 0, response.statusCode() + " after " + took.toMillis()
+                + " ms (" + (gcMillis() - gcBefore) + " ms of it in garbage collection):\n" + query);
         assertEquals(200, Http.send(Http.get(base + "/healthz").build()).statusCode(), "the server still answers");
+    }
+
+    /** Time the collectors have taken so far: what a late answer spent collecting tells heap pressure from slow steps. */
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     /** A SELECT built from the fuzzer's choices; always within the grammar's shapes, not always valid. */
