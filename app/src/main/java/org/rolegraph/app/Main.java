@@ -26,6 +26,9 @@ public final class Main {
             setDefault("org.slf4j.simpleLogger.showDateTime", "true");
             setDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
             setDefault("org.slf4j.simpleLogger.log.org.apache.jena.fuseki.Fuseki", "info");
+            // ARQ warns once per comparison when an ORDER BY key fails to evaluate: one query from
+            // outside could write tens of thousands of lines a second into the log.
+            setDefault("org.slf4j.simpleLogger.log.org.apache.jena.sparql.engine.binding.BindingComparator", "error");
         }
     }
 
