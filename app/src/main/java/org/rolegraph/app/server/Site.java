@@ -29,7 +29,6 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.ResultSet;
 
 import org.apache.jena.rdfconnection.RDFConnection;
 
@@ -355,7 +354,7 @@ final class Site extends HttpServlet {
         }
         Query capped = query;
         try {
-            String table = Txn.calculateRead(store, () -> {
+            Pages.ResultsTable table = Txn.calculateRead(store, () -> {
                 try (QueryExec exec = QueryGuard.exec(store, capped, timeout.toMillis())) {
                     return resultsTable(exec.select());
                 }
@@ -369,25 +368,14 @@ final class Site extends HttpServlet {
         }
     }
 
-    private static String resultsTable(RowSet rows) {
-        List<String> vars = rows.getResultVars().stream().map(v -> v.getVarName()).toList();
-        StringBuilder table = new StringBuilder("<div class=\"table-wrap\"><table class=\"compare\" id=\"results\"><thead><tr>");
-        vars.forEach(v -> table.append("<th>").append(Html.esc(v)).append("</th>"));
-        table.append("</tr></thead><tbody>\n");
-        ResultSet results = ResultSet.adapt(rows);
-        int count = 0;
-        while (results.hasNext()) {
-            var row = results.next();
-            table.append("<tr>");
-            for (String v : vars) {
-                var node = row.get(v);
-                table.append("<td>").append(node == null ? "" : Html.esc(node.isLiteral() ? node.asLiteral().getLexicalForm()
-                        : node.toString())).append("</td>");
-            }
-            table.append("</tr>\n");
-            count++;
-        }
-        return table.append("</tbody></table></div>\n<p class=\"muted\">").append(count).append(" rows</p>\n").toString();
+    private static Pages.ResultsTable resultsTable(RowSet rows) {
+        List<org.apache.jena.sparql.core.Var> vars = rows.getResultVars();
+        List<List<String>> table = new ArrayList<>();
+        rows.forEachRemaining(row -> table.add(vars.stream().map(v -> {
+            org.apache.jena.graph.Node node = row.get(v);
+            return node == null ? "" : node.isLiteral() ? node.getLiteralLexicalForm() : node.toString();
+        }).toList()));
+        return new Pages.ResultsTable(vars.stream().map(org.apache.jena.sparql.core.Var::getVarName).toList(), table);
     }
 
     // ---- ontology and files ----------------------------------------------------------------------
