@@ -4,8 +4,10 @@ import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
 import org.apache.jena.fuseki.servlets.ServletOps;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.QueryExecResult;
 
 /**
  * Fuseki's SPARQL query endpoint with the limits of a public endpoint: SERVICE (federated query) is
@@ -50,5 +52,17 @@ final class SafeQuery extends SPARQL_QueryDataset {
             capped.setLimit(resultCap);
         }
         return QueryGuard.exec(dataset, capped, timeout);
+    }
+
+    @Override
+    protected QueryExecResult executeQuery(HttpAction action, QueryExec exec, Query query, String queryText) {
+        QueryExecResult result = super.executeQuery(action, exec, query, queryText);
+        // Fuseki has run the query to its first solution. If that came only after the deadline, it may
+        // come from a sort that the abort cut short (ARQ then hands on the rows unsorted): a 503, not a
+        // wrong answer.
+        if (QueryGuard.isPastDeadline(exec)) {
+            throw new QueryCancelledException();
+        }
+        return result;
     }
 }
