@@ -75,10 +75,12 @@ public final class ComparisonWriter {
             rows.add(new Row(aspect.aspect().title(), cells));
             if (aspect.aspect() == org.rolegraph.query.Aspect.WORK_ENVIRONMENT) {
                 rows.add(salaryRow());
+                surveyRow().ifPresent(rows::add);
             }
         }
         if (rows.stream().noneMatch(r -> r.heading().startsWith("Salaries"))) {
             rows.add(salaryRow());
+            surveyRow().ifPresent(rows::add);
         }
         if (comparison.linked().values().stream().anyMatch(l -> !l.isEmpty())) {
             List<List<String>> cells = new ArrayList<>();
@@ -97,6 +99,19 @@ public final class ComparisonWriter {
                 + " occupation: " + linked.statements(org.rolegraph.query.Aspect.SKILL).size() + " skills, "
                 + linked.statements(org.rolegraph.query.Aspect.RESPONSIBILITY).size() + " tasks, "
                 + linked.statements(org.rolegraph.query.Aspect.ALTERNATIVE_LABEL).size() + " other names " + marks(sources);
+    }
+
+    /** The survey figures' row, when any of the roles has one. */
+    private java.util.Optional<Row> surveyRow() {
+        if (comparison.surveys().values().stream().allMatch(List::isEmpty)) {
+            return java.util.Optional.empty();
+        }
+        List<List<String>> cells = new ArrayList<>();
+        for (RoleSummary role : comparison.roles()) {
+            cells.add(comparison.surveys().get(role.id()).stream()
+                    .map(s -> DescribeCommand.surveyText(s) + " " + marks(List.of(s.source()))).toList());
+        }
+        return java.util.Optional.of(new Row("Survey figures", cells));
     }
 
     private Row salaryRow() {
@@ -303,6 +318,11 @@ public final class ComparisonWriter {
                 }
             }
             for (RoleSummary role : comparison.roles()) {
+                for (org.rolegraph.query.SurveyFigure s : comparison.surveys().get(role.id())) {
+                    csvRow(csv, "Survey figures", role.id(), DescribeCommand.surveyText(s), List.of(s.source()));
+                }
+            }
+            for (RoleSummary role : comparison.roles()) {
                 for (LinkedOccupation linked : comparison.linked().get(role.id())) {
                     for (Statement s : linked.statements()) {
                         csvRow(csv, s.aspect().title() + " (from " + linked.occupation().id() + ")", role.id(), shown(s), s.sources());
@@ -355,13 +375,41 @@ public final class ComparisonWriter {
                     json.writeStartObject();
                     json.writeStringField("text", DescribeCommand.salaryText(s));
                     json.writeStringField("currency", s.currency());
-                    json.writeStringField("period", s.period());
+                    json.writeStringField("period", s.period()); // null: the source does not say
                     number(json, "average", s.mean());
                     number(json, "median", s.median());
                     number(json, "min", s.min());
                     number(json, "max", s.max());
                     number(json, "percentile10", s.percentile10());
                     number(json, "percentile90", s.percentile90());
+                    if (s.provider() != null) {
+                        json.writeStringField("provider", s.provider());
+                    }
+                    if (s.measured() != null) {
+                        json.writeStringField("measures", s.measured());
+                        json.writeBooleanField("proxy", s.proxy());
+                    }
+                    sources(json, List.of(s.source()));
+                    json.writeEndObject();
+                }
+                json.writeEndArray();
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("surveys");
+            for (RoleSummary role : comparison.roles()) {
+                json.writeArrayFieldStart(role.id());
+                for (org.rolegraph.query.SurveyFigure s : comparison.surveys().get(role.id())) {
+                    json.writeStartObject();
+                    json.writeStringField("text", DescribeCommand.surveyText(s));
+                    json.writeStringField("measure", s.measure());
+                    number(json, "value", s.value());
+                    number(json, "outOf", s.outOf());
+                    if (s.percent()) {
+                        json.writeStringField("unit", "percent");
+                    }
+                    if (s.span() != null) {
+                        json.writeStringField("span", s.span());
+                    }
                     if (s.provider() != null) {
                         json.writeStringField("provider", s.provider());
                     }

@@ -14,6 +14,7 @@ import org.rolegraph.query.LinkedOccupation;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.Roles;
 import org.rolegraph.query.SalaryFigure;
+import org.rolegraph.query.SurveyFigure;
 import org.rolegraph.query.SourceRef;
 import org.rolegraph.query.Statement;
 import org.rolegraph.query.UnknownRoleException;
@@ -77,10 +78,12 @@ final class DescribeCommand implements Runnable {
             }
             if (aspect == Aspect.WORK_ENVIRONMENT) {
                 printSalaries(profile, out, width, footnotes);
+                printSurveys(profile, out, width, footnotes);
             }
         }
         if (profile.statements(Aspect.WORK_ENVIRONMENT).isEmpty()) {
             printSalaries(profile, out, width, footnotes);
+            printSurveys(profile, out, width, footnotes);
         }
         for (LinkedOccupation linked : profile.linked()) {
             out.println();
@@ -134,6 +137,22 @@ final class DescribeCommand implements Runnable {
         for (SalaryFigure salary : profile.salaries()) {
             bullet(out, width, salaryText(salary) + " " + marks(List.of(salary.source()), footnotes));
         }
+    }
+
+    private static void printSurveys(RoleProfile profile, PrintWriter out, int width, Map<String, Integer> footnotes) {
+        if (profile.surveys().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Survey figures");
+        for (SurveyFigure figure : profile.surveys()) {
+            bullet(out, width, surveyText(figure) + " " + marks(List.of(figure.source()), footnotes));
+        }
+    }
+
+    /** A survey figure in words, with its note. */
+    static String surveyText(SurveyFigure s) {
+        return s.summary() + (s.note() == null ? "" : ". " + s.note());
     }
 
     /** The estimate in words, with its note. */

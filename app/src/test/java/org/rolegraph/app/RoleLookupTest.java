@@ -56,7 +56,7 @@ class RoleLookupTest {
             onet:15-1299.09                               | Information Technology Project Managers (onet:15-1299.09)
             15-1299.09                                    | Information Technology Project Managers (onet:15-1299.09)
             Cybersecurity Scrum Master                    | Information Technology Project Managers (onet:15-1299.09)
-            marketing manager                             | marketing manager (esco:6fcf4638-e7c7-4978-9302-9a7b63a3d57c)
+            marketing manager                             | Marketing manager (marketing-manager)
             hoofd marketing                               | chief marketing officer (esco:0ddbf393-38f1-4c22-b14c-fe775008f321)
             program manager                               | Program manager (program-manager)
             product manager                               | Product manager (product-manager)

@@ -152,6 +152,7 @@ class StoreParityTest {
         params.put("shared-and-unique", List.of("role=product-manager", "role=delivery-manager", "role=project-manager"));
         params.put("similar", List.of("role=product-manager"));
         params.put("salaries", List.of("role=product-manager", "role=delivery-manager", "role=project-manager"));
+        params.put("survey-figures", List.of("role=product-manager", "role=project-manager"));
         params.put("disagreements", List.of());
         params.put("reporting-lines", List.of());
         params.put("fit", List.of("timeframe=continuous", "keyword=client"));

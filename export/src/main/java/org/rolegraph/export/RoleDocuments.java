@@ -245,7 +245,9 @@ public final class RoleDocuments {
         if (distribution) {
             ObjectNode d = salaries.addObject().put("@type", "MonetaryAmountDistribution");
             d.put("currency", currency);
-            d.put("duration", duration);
+            if (duration != null) {
+                d.put("duration", duration);
+            }
             number(d, "median", s, SchemaOrg.median.getURI());
             number(d, "percentile10", s, SchemaOrg.percentile10.getURI());
             number(d, "percentile90", s, SchemaOrg.percentile90.getURI());
@@ -257,7 +259,7 @@ public final class RoleDocuments {
             number(a, "value", s, RG.mean.getURI());
             number(a, "minValue", s, SchemaOrg.minValue.getURI());
             number(a, "maxValue", s, SchemaOrg.maxValue.getURI());
-            String period = switch (duration == null ? "" : duration) {
+            String period = duration == null ? "period not stated" : switch (duration) {
                 case "P1Y" -> "a year";
                 case "P1M" -> "a month";
                 case "P7D" -> "a week";

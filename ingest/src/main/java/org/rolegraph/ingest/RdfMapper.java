@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
@@ -25,7 +26,9 @@ import org.rolegraph.model.records.LinkClaim;
 import org.rolegraph.model.records.Organization;
 import org.rolegraph.model.records.RefClaim;
 import org.rolegraph.model.records.Role;
+import org.rolegraph.model.records.Comparative;
 import org.rolegraph.model.records.Salary;
+import org.rolegraph.model.records.SurveyFigure;
 import org.rolegraph.model.records.Source;
 import org.rolegraph.model.records.Term;
 import org.rolegraph.model.records.Timeframe;
@@ -46,6 +49,7 @@ final class RdfMapper {
     private final QuadSink sink;
     /** Salaries per role and source, numbered in file order so their IRIs are stable. */
     private final Map<String, Integer> salaryCounters = new HashMap<>();
+    private final Map<String, Integer> surveyCounters = new HashMap<>();
 
     RdfMapper(IriScheme iris, QuadSink sink) {
         this.iris = iris;
@@ -214,6 +218,9 @@ final class RdfMapper {
         claims(s, n(SchemaOrg.educationRequirements), role.education());
         refs(s, n(SchemaOrg.qualifications), role.certifications(), iris::credential);
         claims(s, n(RG.workEnvironment), role.workEnvironment());
+        for (SurveyFigure figure : role.surveyFigures()) {
+            surveyFigure(role.id(), s, figure);
+        }
         for (Salary salary : role.salaries()) {
             salary(role.id(), s, salary);
         }
@@ -224,6 +231,14 @@ final class RdfMapper {
         refs(s, n(RG.comparedWith), role.comparedWith(), iris::role);
         refs(s, n(SKOS.related), role.related(), iris::role);
         refs(s, n(RG.careerStep), role.careerSteps(), iris::role);
+        for (Comparative comparative : role.comparisons()) {
+            Property property = switch (comparative.more()) {
+                case PAY -> RG.earnsMoreThan;
+                case RESPONSIBILITIES -> RG.hasMoreResponsibilitiesThan;
+                case SCOPE -> RG.hasWiderScopeThan;
+            };
+            say(comparative.sources(), s, property.asNode(), iri(iris.role(comparative.than())));
+        }
         claims(s, n(RG.whenToHire), role.whenToHire());
         claims(s, n(RG.typicalTerm), role.vocabulary());
         for (LinkClaim link : role.exactMatch()) {
@@ -255,8 +270,13 @@ final class RdfMapper {
             sink.add(g, s, TYPE, n(RG.SalaryEstimate));
             sink.add(g, s, TYPE, n(SchemaOrg.MonetaryAmountDistribution));
             sink.add(g, s, n(SchemaOrg.currency), plain(salary.currency()));
-            sink.add(g, s, n(SchemaOrg.duration),
-                    NodeFactory.createLiteralDT(salary.period().duration(), XSDDatatype.XSDduration));
+            if (salary.period().duration() == null) {
+                // The source gives no period: said in the graph, so no query reads the figure as yearly.
+                sink.add(g, s, n(RG.periodStated), NodeFactory.createLiteralDT("false", XSDDatatype.XSDboolean));
+            } else {
+                sink.add(g, s, n(SchemaOrg.duration),
+                        NodeFactory.createLiteralDT(salary.period().duration(), XSDDatatype.XSDduration));
+            }
             figure(g, s, RG.mean.asNode(), salary.average());
             figure(g, s, n(SchemaOrg.median), salary.median());
             figure(g, s, n(SchemaOrg.minValue), salary.min());
@@ -272,8 +292,54 @@ final class RdfMapper {
             if (salary.region() != null) {
                 sink.add(g, s, n(RG.region), plain(salary.region()));
             }
+            if (salary.measures() != null) {
+                Salary.Occupation measured = salary.measures();
+                Node code = iri(measured.scheme().iri(measured.code()));
+                sink.add(g, s, n(RG.measuredOccupation), code);
+                sink.add(g, code, TYPE, n(SchemaOrg.CategoryCode));
+                sink.add(g, code, n(SchemaOrg.codeValue), plain(measured.code()));
+                sink.add(g, code, n(SchemaOrg.inCodeSet), plain(measured.scheme().title()));
+                sink.add(g, code, n(SchemaOrg.name), english(measured.name()));
+                if (salary.proxy()) {
+                    sink.add(g, s, n(RG.proxy), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+                }
+            }
             if (salary.note() != null) {
                 sink.add(g, s, n(SKOS.note), english(salary.note()));
+            }
+        }
+    }
+
+    private void surveyFigure(String roleId, Node role, SurveyFigure figure) {
+        for (String source : figure.sources()) {
+            int index = surveyCounters.merge(roleId + " " + source, 1, Integer::sum);
+            Node f = iri(iris.surveyFigure(roleId, source, index));
+            Node g = graph(source);
+            sink.add(g, role, n(RG.surveyFigure), f);
+            sink.add(g, f, TYPE, n(RG.SurveyFigure));
+            sink.add(g, f, n(RG.measure), n(switch (figure.measure()) {
+                case JOB_SATISFACTION -> RG.JobSatisfaction;
+                case JOB_GROWTH -> RG.JobGrowth;
+            }));
+            figure(g, f, n(SchemaOrg.value), figure.value());
+            figure(g, f, n(RG.outOf), figure.outOf());
+            if (figure.percent()) {
+                sink.add(g, f, n(SchemaOrg.unitText), plain("percent"));
+            }
+            if (figure.span() != null) {
+                sink.add(g, f, n(RG.span), english(figure.span()));
+            }
+            if (figure.provider() != null) {
+                sink.add(g, f, n(RG.provider), iri(iris.organization(figure.provider())));
+            }
+            if (figure.year() != null) {
+                sink.add(g, f, n(RG.referenceYear), NodeFactory.createLiteralDT(figure.year(), XSDDatatype.XSDgYear));
+            }
+            if (figure.region() != null) {
+                sink.add(g, f, n(RG.region), plain(figure.region()));
+            }
+            if (figure.note() != null) {
+                sink.add(g, f, n(SKOS.note), english(figure.note()));
             }
         }
     }

@@ -36,6 +36,8 @@ class BadInputTest {
             negative-salary.yaml      | 6 | 19  | salary figure 'average' must not be negative: -5
             non-numeric-salary.yaml   | 6 | 19  | salary figure 'average' must be a number, not a string
             salary-without-currency.yaml | 6 | 9 | salary has no currency
+            proxy-without-measures.yaml | 6 | 62 | a proxy salary must say what it measures
+            measures-without-name.yaml | 9 | 19 | missing required field 'name'
             invalid-utf8.yaml         | 5 | 19  | not valid UTF-8: byte 0xFF cannot start a character
             invalid-utf8.json         | 2 | 54  | Invalid UTF-8 middle byte 0x28
             utf16.yaml                | 1 | 1   | not valid UTF-8: byte 0xFF cannot start a character

@@ -142,6 +142,11 @@ public record IriScheme(String base) {
         return role(roleId) + "#salary-" + sourceId + "-" + index;
     }
 
+    /** A survey figure: a fragment of its role's IRI, numbered per source in file order. */
+    public String surveyFigure(String roleId, String sourceId, int index) {
+        return role(roleId) + "#survey-" + sourceId + "-" + index;
+    }
+
     /**
      * The id of a role IRI: a curated role's id, {@code esco:UUID} for an ESCO occupation,
      * {@code onet:CODE} for an O*NET occupation; null when the IRI names no role of these kinds.

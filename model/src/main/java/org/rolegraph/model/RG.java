@@ -114,6 +114,15 @@ public final class RG {
     /** A role people in this role typically move up to next. */
     public static final Property careerStep = property("careerStep");
 
+    /** A source's claim that people in the role typically earn more than in another role. */
+    public static final Property earnsMoreThan = property("earnsMoreThan");
+
+    /** A source's claim that the role carries more responsibilities than another role. */
+    public static final Property hasMoreResponsibilitiesThan = property("hasMoreResponsibilitiesThan");
+
+    /** A source's claim that the role takes a wider view (of a business, its initiatives) than another role. */
+    public static final Property hasWiderScopeThan = property("hasWiderScopeThan");
+
     /** The average (arithmetic mean) of a salary distribution; schema.org has the median but no mean. */
     public static final Property mean = property("mean");
 
@@ -125,6 +134,42 @@ public final class RG {
 
     /** The country or region a salary figure covers, as an ISO 3166 code or a name. */
     public static final Property region = property("region");
+
+    /** A figure about a role from a survey or labour statistic that is not pay. */
+    public static final Resource SurveyFigure = resource("SurveyFigure");
+
+    /** What a survey figure measures: a class of concepts. */
+    public static final Resource SurveyMeasure = resource("SurveyMeasure");
+
+    /** A survey figure about the role. */
+    public static final Property surveyFigure = property("surveyFigure");
+
+    /** What a survey figure measures: a concept of rg:SurveyMeasureScheme. */
+    public static final Property measure = property("measure");
+
+    /** The top of the scale a survey figure is given on (5 for "4 out of 5"). */
+    public static final Property outOf = property("outOf");
+
+    /** The time a survey figure covers, in words ("the past ten years"). */
+    public static final Property span = property("span");
+
+    /** The measures survey figures may have. */
+    public static final Resource SurveyMeasureScheme = resource("SurveyMeasureScheme");
+
+    /** How satisfied people in a role say they are with their job. */
+    public static final Resource JobSatisfaction = resource("JobSatisfaction");
+
+    /** How much the number of jobs in a role has grown. */
+    public static final Resource JobGrowth = resource("JobGrowth");
+
+    /** False when the source gives a salary figure without saying what period it is paid for. */
+    public static final Property periodStated = property("periodStated");
+
+    /** The occupation, in a standard classification, whose pay a salary figure measures. */
+    public static final Property measuredOccupation = property("measuredOccupation");
+
+    /** True when a salary figure measures another occupation that stands in for the role. */
+    public static final Property proxy = property("proxy");
 
     // Concept schemes and aspect values
     /** The concept scheme of all roles in a RoleGraph data set. */

@@ -76,6 +76,12 @@ public final class SchemaOrg {
     /** The high end of a salary range a source gives. */
     public static final Property maxValue = property("maxValue");
 
+    /** The value of a quantity, such as a survey figure. */
+    public static final Property value = property("value");
+
+    /** The unit a value is given in, as text ("percent"). */
+    public static final Property unitText = property("unitText");
+
     /** The median of a salary distribution. */
     public static final Property median = property("median");
 

@@ -82,12 +82,15 @@ public final class Comparisons {
         }
         Map<String, List<SalaryFigure>> salariesById = new LinkedHashMap<>();
         roles.forEach(role -> salariesById.put(role.id(), salaries.get(role.iri())));
+        Map<String, List<SurveyFigure>> surveys = reader.surveys(roles);
+        Map<String, List<SurveyFigure>> surveysById = new LinkedHashMap<>();
+        roles.forEach(role -> surveysById.put(role.id(), surveys.get(role.iri())));
         SharedAndUnique sharedAndUnique = sharedAndUnique(reader, roles);
         List<Disagreement> disagreements = disagreements(reader, roles);
         Map<String, List<LinkedOccupation>> linkedByIri = reader.linked(roles);
         Map<String, List<LinkedOccupation>> linked = new LinkedHashMap<>();
         roles.forEach(role -> linked.put(role.id(), linkedByIri.get(role.iri())));
-        return new Comparison(roles, aspects, salariesById, sharedAndUnique, disagreements, linked, reader.sourcesCited());
+        return new Comparison(roles, aspects, salariesById, surveysById, sharedAndUnique, disagreements, linked, reader.sourcesCited());
     }
 
     private static Statement withBody(Statement statement, List<Certification> certifications) {

@@ -234,7 +234,21 @@ final class GraphReader {
                     row.getResource("salary").getURI(), text(row, "currency"), text(row, "duration"),
                     decimal(row, "mean"), decimal(row, "median"), decimal(row, "min"), decimal(row, "max"),
                     decimal(row, "p10"), decimal(row, "p90"), text(row, "providerName"), text(row, "year"),
-                    text(row, "region"), text(row, "note"), source(row, "source", "sourceTitle")));
+                    text(row, "region"), text(row, "measuredName"), row.contains("proxy"),
+                    text(row, "note"), source(row, "source", "sourceTitle")));
+        }
+        return byRole;
+    }
+
+    /** The survey figures of each role (by IRI), one per source. */
+    Map<String, List<SurveyFigure>> surveys(List<RoleSummary> roles) {
+        Map<String, List<SurveyFigure>> byRole = new LinkedHashMap<>();
+        roles.forEach(r -> byRole.put(r.iri(), new ArrayList<>()));
+        for (QuerySolution row : sparql.select(QueryBindings.withValues(QueryCatalog.get("survey-figures"), "role", iriNodes(roles)))) {
+            byRole.get(row.getResource("role").getURI()).add(new SurveyFigure(row.getResource("figure").getURI(),
+                    labelOf(row.get("measure")), decimal(row, "value"), decimal(row, "outOf"), "percent".equals(text(row, "unit")),
+                    text(row, "span"), text(row, "providerName"), text(row, "year"), text(row, "region"), text(row, "note"),
+                    source(row, "source", "sourceTitle")));
         }
         return byRole;
     }

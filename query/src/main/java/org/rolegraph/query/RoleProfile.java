@@ -7,10 +7,11 @@ import java.util.List;
  * occupations it is linked to (ESCO, O*NET) bring, credited to their taxonomy.
  */
 public record RoleProfile(RoleSummary role, List<Statement> statements, List<SalaryFigure> salaries,
-        List<Certification> certifications, List<LinkedOccupation> linked, List<SourceRef> sources) {
+        List<SurveyFigure> surveys, List<Certification> certifications, List<LinkedOccupation> linked, List<SourceRef> sources) {
     public RoleProfile {
         statements = List.copyOf(statements);
         salaries = List.copyOf(salaries);
+        surveys = List.copyOf(surveys);
         certifications = List.copyOf(certifications);
         linked = List.copyOf(linked);
         sources = List.copyOf(sources);

@@ -60,9 +60,10 @@ public final class Roles {
         String iri = role.get(0).iri();
         List<Statement> statements = reader.statements(role).get(iri);
         List<SalaryFigure> salaries = reader.salaries(role).get(iri);
+        List<SurveyFigure> surveys = reader.surveys(role).get(iri);
         List<Certification> certifications = reader.certifications(role).get(iri);
         List<LinkedOccupation> linked = reader.linked(role).get(iri);
-        return new RoleProfile(role.get(0), statements, salaries, certifications, linked, reader.sourcesCited());
+        return new RoleProfile(role.get(0), statements, salaries, surveys, certifications, linked, reader.sourcesCited());
     }
 
     /** The taxonomy releases the store holds (ESCO, O*NET), by title, with their number of roles. */

@@ -8,13 +8,19 @@ import java.util.Locale;
 
 /**
  * One salary estimate of a role as one source states it. Figures the source does not give are null;
- * {@code mean} is an average, not a median. {@code period} is an xsd:duration such as P1Y.
+ * {@code mean} is an average, not a median. {@code period} is an xsd:duration such as P1Y, or null
+ * when the source does not say. {@code measured} names the occupation the figures are for, when the
+ * source names one; {@code proxy} says it stands in for the role (another occupation's pay).
  */
 public record SalaryFigure(String iri, String currency, String period, BigDecimal mean, BigDecimal median,
         BigDecimal min, BigDecimal max, BigDecimal percentile10, BigDecimal percentile90, String provider,
-        String year, String region, String note, SourceRef source) {
+        String year, String region, String measured, boolean proxy, String note, SourceRef source) {
 
-    /** The estimate in words, as the CLI and the pages show it: "average 66,214 USD per year (US, 2024)". */
+    /**
+     * The estimate in words, as the CLI and the pages show it: "average 66,214 USD per year (US, 2024)";
+     * "range 56,000 USD to 161,000 USD, period not stated"; "median 161,030 USD per year (US, 2024, data from
+     * BLS; wages of Marketing Managers, used as a proxy)".
+     */
     public String summary() {
         List<String> figures = new ArrayList<>();
         if (mean != null) {
@@ -32,7 +38,8 @@ public record SalaryFigure(String iri, String currency, String period, BigDecima
         if (percentile90 != null) {
             figures.add("90th percentile " + money(percentile90));
         }
-        StringBuilder text = new StringBuilder(String.join(", ", figures)).append(' ').append(perPeriod(period));
+        StringBuilder text = new StringBuilder(String.join(", ", figures))
+                .append(period == null ? ", period not stated" : " " + perPeriod(period));
         List<String> details = new ArrayList<>();
         if (region != null) {
             details.add(region);
@@ -43,8 +50,10 @@ public record SalaryFigure(String iri, String currency, String period, BigDecima
         if (provider != null) {
             details.add("data from " + provider);
         }
-        if (!details.isEmpty()) {
-            text.append(" (").append(String.join(", ", details)).append(')');
+        String occupation = measured == null ? null : proxy ? "wages of " + measured + ", used as a proxy" : "for " + measured;
+        if (!details.isEmpty() || occupation != null) {
+            text.append(" (").append(String.join(", ", details)).append(details.isEmpty() || occupation == null ? "" : "; ")
+                    .append(occupation == null ? "" : occupation).append(')');
         }
         return text.toString();
     }
@@ -60,9 +69,12 @@ public record SalaryFigure(String iri, String currency, String period, BigDecima
         return format.format(amount);
     }
 
-    /** "per year" for P1Y, and so on for the periods the role-data format knows. */
+    /** "per year" for P1Y, and so on for the periods the role-data format knows; null: not stated. */
     public static String perPeriod(String duration) {
-        return switch (duration == null ? "" : duration) {
+        if (duration == null) {
+            return "period not stated";
+        }
+        return switch (duration) {
             case "P1Y" -> "per year";
             case "P1M" -> "per month";
             case "P7D" -> "per week";

@@ -29,7 +29,7 @@ class PagesTest {
                 new Statement(Aspect.RESPONSIBILITY, "https://w3id.org/rolegraph/responsibility/r", true, MARKUP, List.of(SOURCE)),
                 new Statement(Aspect.EXACT_MATCH, "javascript:alert(1)", true, "javascript:alert(1)", List.of(SOURCE)),
                 new Statement(Aspect.CLOSE_MATCH, "http://data.europa.eu/esco/occupation/1", true, "ESCO one", List.of(SOURCE))),
-                List.of(), List.of(), List.of(), List.of(SOURCE));
+                List.of(), List.of(), List.of(), List.of(), List.of(SOURCE));
         String html = Pages.role(profile);
         assertFalse(html.contains("<img"), html);
         // In text, < > and & are escaped (quotes need not be); in a quoted attribute, quotes, & and < are.

@@ -13,6 +13,7 @@ import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
 import org.rolegraph.model.IriScheme;
 import org.rolegraph.model.records.CategoryClaim;
+import org.rolegraph.model.records.Comparative;
 import org.rolegraph.model.records.Claim;
 import org.rolegraph.model.records.Credential;
 import org.rolegraph.model.records.DecisionLevel;
@@ -24,6 +25,7 @@ import org.rolegraph.model.records.Salary;
 import org.rolegraph.model.records.SalaryPeriod;
 import org.rolegraph.model.records.Source;
 import org.rolegraph.model.records.SourceKind;
+import org.rolegraph.model.records.SurveyFigure;
 import org.rolegraph.model.records.Term;
 import org.rolegraph.model.records.Timeframe;
 import org.rolegraph.model.records.ValueClaim;
@@ -127,9 +129,9 @@ final class RecordBinder {
 
     private static final String[] ROLE_FIELDS = {"id", "label", "altLabels", "family", "source", "definition",
         "focus", "scope", "timeframe", "decisionLevels", "successMeasures", "responsibilities", "skills",
-        "education", "certifications", "workEnvironment", "salaries", "reportsTo", "manages", "confusedWith",
-        "interchangeableWith", "comparedWith", "related", "careerSteps", "whenToHire", "vocabulary", "exactMatch",
-        "closeMatch", "occupationalCategories"};
+        "education", "certifications", "workEnvironment", "salaries", "surveyFigures", "reportsTo", "manages", "confusedWith",
+        "interchangeableWith", "comparedWith", "related", "careerSteps", "comparisons", "whenToHire", "vocabulary",
+        "exactMatch", "closeMatch", "occupationalCategories"};
 
     Role role(Node node) {
         Fields f = fields(node, "role", ROLE_FIELDS);
@@ -156,6 +158,7 @@ final class RecordBinder {
                 f.list("certifications", n -> refClaim(n, "certifications", EntryKind.CREDENTIAL)),
                 f.list("workEnvironment", n -> claim(n, "workEnvironment")),
                 f.list("salaries", this::salary),
+                f.list("surveyFigures", this::surveyFigure),
                 f.list("reportsTo", n -> refClaim(n, "reportsTo", EntryKind.ROLE)),
                 f.list("manages", n -> refClaim(n, "manages", EntryKind.ROLE)),
                 f.list("confusedWith", n -> refClaim(n, "confusedWith", EntryKind.ROLE)),
@@ -163,6 +166,7 @@ final class RecordBinder {
                 f.list("comparedWith", n -> refClaim(n, "comparedWith", EntryKind.ROLE)),
                 f.list("related", n -> refClaim(n, "related", EntryKind.ROLE)),
                 f.list("careerSteps", n -> refClaim(n, "careerSteps", EntryKind.ROLE)),
+                f.list("comparisons", this::comparative),
                 f.list("whenToHire", n -> claim(n, "whenToHire")),
                 f.list("vocabulary", n -> claim(n, "vocabulary")),
                 f.list("exactMatch", n -> linkClaim(n, "exactMatch")),
@@ -211,9 +215,9 @@ final class RecordBinder {
             return null;
         }
         return new Role(roleId, null, List.of(), null, salary.sources(), null, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(salary),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(salary), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of());
     }
 
     /** A row of a CSV roles table: id, label, family, definition and source. */
@@ -235,7 +239,7 @@ final class RecordBinder {
         return new Role(id, label, List.of(), family, sources, claim, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of());
+                List.of(), List.of(), List.of());
     }
 
     // ---- claims --------------------------------------------------------------------------------
@@ -278,6 +282,21 @@ final class RecordBinder {
         return value == null || sources.isEmpty() ? null : new ValueClaim<>(value, sources);
     }
 
+    private Comparative comparative(Node node) {
+        Fields f = fields(node, "'comparisons' claim ({more, than, source})", "more", "than", "source");
+        if (f == null) {
+            return null;
+        }
+        int before = problems;
+        Comparative.Quality more = f.choice("more", Comparative.Quality.values(), Comparative.Quality::key, true);
+        String than = f.ref("than", EntryKind.ROLE);
+        if (than == null && f.get("than") == null) {
+            problem(node, "'comparisons' claim is missing required field 'than' (a role id)");
+        }
+        List<String> sources = f.sources(node);
+        return problems > before || sources.isEmpty() ? null : new Comparative(more, than, sources);
+    }
+
     private LinkClaim linkClaim(Node node, String field) {
         Fields f = fields(node, "'" + field + "' claim ({iri, source})", "iri", "source");
         if (f == null) {
@@ -311,7 +330,7 @@ final class RecordBinder {
 
     private Salary salary(Node node) {
         Fields f = fields(node, "salary", "average", "median", "min", "max", "percentile10", "percentile90",
-                "currency", "period", "provider", "year", "region", "note", "source");
+                "currency", "period", "provider", "year", "region", "measures", "proxy", "note", "source");
         if (f == null) {
             return null;
         }
@@ -346,12 +365,68 @@ final class RecordBinder {
             problem(f.get("year"), "'year' must be a four-digit year, not '" + year + "'");
         }
         String region = f.text("region", false);
+        Salary.Occupation measures = f.get("measures") == null ? null : measuredOccupation(f.get("measures"));
+        boolean proxy = f.flag("proxy");
+        if (proxy && f.get("measures") == null) {
+            problem(f.get("proxy"), "a proxy salary must say what it measures: give 'measures' ({code, scheme, name})");
+        }
         String note = f.text("note", false);
         List<String> sources = f.sources(node);
         if (problems > before || sources.isEmpty()) {
             return null;
         }
-        return new Salary(average, median, min, max, p10, p90, currency, period, provider, year, region, note, sources);
+        return new Salary(average, median, min, max, p10, p90, currency, period, provider, year, region, measures, proxy,
+                note, sources);
+    }
+
+    private SurveyFigure surveyFigure(Node node) {
+        Fields f = fields(node, "survey figure", "measure", "value", "outOf", "percent", "span", "provider", "year",
+                "region", "note", "source");
+        if (f == null) {
+            return null;
+        }
+        int before = problems;
+        SurveyFigure.Measure measure = f.choice("measure", SurveyFigure.Measure.values(), SurveyFigure.Measure::key, true);
+        BigDecimal value = f.figure("value", "survey figure");
+        if (value == null && f.get("value") == null) {
+            problem(node, "survey figure is missing required field 'value'");
+        }
+        BigDecimal outOf = f.figure("outOf", "survey figure");
+        if (value != null && outOf != null && value.compareTo(outOf) > 0) {
+            problem(f.get("value"), "survey figure " + value.toPlainString() + " is above its scale's top, outOf "
+                    + outOf.toPlainString());
+        }
+        boolean percent = f.flag("percent");
+        if (percent && outOf != null) {
+            problem(f.get("percent"), "a survey figure is a percentage or out of a scale ('outOf'), not both");
+        }
+        String span = f.text("span", false);
+        String provider = f.ref("provider", EntryKind.ORGANIZATION);
+        String year = f.text("year", false);
+        if (year != null && !YEAR.matcher(year).matches()) {
+            problem(f.get("year"), "'year' must be a four-digit year, not '" + year + "'");
+        }
+        String region = f.text("region", false);
+        String note = f.text("note", false);
+        List<String> sources = f.sources(node);
+        return problems > before || sources.isEmpty() ? null
+                : new SurveyFigure(measure, value, outOf, percent, span, provider, year, region, note, sources);
+    }
+
+    /** The occupation a salary figure measures: {code, scheme, name}, all required. */
+    private Salary.Occupation measuredOccupation(Node node) {
+        Fields f = fields(node, "'measures' ({code, scheme, name})", "code", "scheme", "name");
+        if (f == null) {
+            return null;
+        }
+        int before = problems;
+        String code = f.text("code", true);
+        CategoryClaim.CodeSet scheme = f.choice("scheme", CategoryClaim.CodeSet.values(), CategoryClaim.CodeSet::key, true);
+        String name = f.text("name", true);
+        if (code != null && !code.matches("[0-9][0-9.-]*[0-9]")) {
+            problem(f.get("code"), "'" + code + "' is not a classification code (digits, dots and hyphens)");
+        }
+        return problems > before ? null : new Salary.Occupation(code, scheme, name);
     }
 
     // ---- scalar helpers ------------------------------------------------------------------------
@@ -494,25 +569,44 @@ final class RecordBinder {
             return null;
         }
 
+        /** A yes-or-no field: true, false, or absent (false). */
+        boolean flag(String name) {
+            Node value = get(name);
+            if (value == null) {
+                return false;
+            }
+            if (value instanceof Node.ScalarNode s && (s.kind() == Node.ScalarNode.Kind.BOOLEAN
+                    || numbersAsText) && (s.text().strip().equals("true") || s.text().strip().equals("false"))) {
+                return s.text().strip().equals("true");
+            }
+            problem(value, "'" + name + "' must be true or false, not " + value.describe());
+            return false;
+        }
+
         BigDecimal figure(String name) {
+            return figure(name, "salary figure");
+        }
+
+        /** A non-negative number; {@code what} names it in problems ("salary figure", "survey figure"). */
+        BigDecimal figure(String name, String what) {
             Node value = get(name);
             if (value == null) {
                 return null;
             }
             if (!(value instanceof Node.ScalarNode s) || !(s.kind() == Node.ScalarNode.Kind.NUMBER
                     || (numbersAsText && s.kind() == Node.ScalarNode.Kind.STRING))) {
-                problem(value, "salary figure '" + name + "' must be a number, not " + value.describe());
+                problem(value, what + " '" + name + "' must be a number, not " + value.describe());
                 return null;
             }
             BigDecimal figure;
             try {
                 figure = new BigDecimal(s.text().strip());
             } catch (NumberFormatException e) {
-                problem(value, "salary figure '" + name + "' must be a number, not '" + s.text() + "'");
+                problem(value, what + " '" + name + "' must be a number, not '" + s.text() + "'");
                 return null;
             }
             if (figure.signum() < 0) {
-                problem(value, "salary figure '" + name + "' must not be negative: " + s.text());
+                problem(value, what + " '" + name + "' must not be negative: " + s.text());
                 return null;
             }
             return figure;

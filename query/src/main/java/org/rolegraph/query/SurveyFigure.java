@@ -1,0 +1,42 @@
+package org.rolegraph.query;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One survey figure about a role as one source states it: what it measures ("job satisfaction"), its
+ * value, the top of its scale or that it is a percentage, the time it covers in words, and the
+ * provider, year and region where the source names them. Unknown parts are null.
+ */
+public record SurveyFigure(String iri, String measure, BigDecimal value, BigDecimal outOf, boolean percent, String span,
+        String provider, String year, String region, String note, SourceRef source) {
+
+    /** The figure in words, as the CLI and the pages show it: "job satisfaction 4 out of 5 (data from PayScale)". */
+    public String summary() {
+        StringBuilder text = new StringBuilder(measure).append(' ').append(SalaryFigure.number(value));
+        if (percent) {
+            text.append('%');
+        }
+        if (outOf != null) {
+            text.append(" out of ").append(SalaryFigure.number(outOf));
+        }
+        if (span != null) {
+            text.append(" over ").append(span);
+        }
+        List<String> details = new ArrayList<>();
+        if (region != null) {
+            details.add(region);
+        }
+        if (year != null) {
+            details.add(year);
+        }
+        if (provider != null) {
+            details.add("data from " + provider);
+        }
+        if (!details.isEmpty()) {
+            text.append(" (").append(String.join(", ", details)).append(')');
+        }
+        return text.toString();
+    }
+}
