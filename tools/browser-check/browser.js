@@ -189,7 +189,7 @@ async function main(argv) {
     const title = await page.title();
     check(title === 'Roles · RoleGraph', 'home page title is "Roles · RoleGraph"', 'title is ' + quote(title));
     const roleLinks = await page.$$eval('.families a[href^="/role/"]', as => as.map(a => a.getAttribute('href')));
-    check(roleLinks.length === 18, 'home page lists 18 roles, each a link /role/{id}',
+    check(roleLinks.length === 23, 'home page lists 23 roles, each a link /role/{id}',
       `${roleLinks.length} role links: ${roleLinks.join(', ')}`);
     const link = page.locator(`a[href="/role/${ROLE_ID}"]`).first();
     require_(await link.count() === 1 && await link.isVisible(), `home page shows a link to /role/${ROLE_ID}`);
@@ -227,7 +227,7 @@ async function main(argv) {
     response = await page.goto(base + '/compare', {waitUntil: 'load'});
     require_(response && response.status() === 200, `GET ${base}/compare answers 200`, response ? 'HTTP ' + response.status() : 'no response');
     const boxes = await page.$$eval('input[type=checkbox][name=roles]', is => is.map(i => i.value));
-    check(boxes.length === 18, '/compare offers a checkbox name="roles" for each of the 18 roles', `${boxes.length}: ${boxes.join(', ')}`);
+    check(boxes.length === 23, '/compare offers a checkbox name="roles" for each of the 23 roles', `${boxes.length}: ${boxes.join(', ')}`);
     for(const id of [ROLE_ID, OTHER_ID]) {
       const box = page.locator(`input[type=checkbox][name=roles][value="${id}"]`);
       require_(await box.count() === 1, `/compare has a checkbox for ${id}`);

@@ -168,21 +168,10 @@ public final class ComparisonWriter {
     private List<String> disagreementLines() {
         List<String> lines = new ArrayList<>();
         for (Disagreement d : comparison.disagreements()) {
-            String aspect = d.aspect().substring(Math.max(d.aspect().lastIndexOf('#'), d.aspect().lastIndexOf('/')) + 1);
-            String unit = d.currency() == null ? "" : " " + d.currency() + " " + DescribeCommand.period(d.period());
-            lines.add(label(d.roleId()) + ", " + ("mean".equals(aspect) ? "average salary" : aspect) + ": "
-                    + figure(d.value1()) + unit + " " + marks(List.of(d.source1())) + " vs " + figure(d.value2()) + unit
-                    + " " + marks(List.of(d.source2())));
+            lines.add(label(d.roleId()) + ", " + d.subject() + ": " + d.side1() + " " + marks(List.of(d.source1())) + " vs "
+                    + d.side2() + " " + marks(List.of(d.source2())));
         }
         return lines;
-    }
-
-    private static String figure(String value) {
-        try {
-            return DescribeCommand.number(new BigDecimal(value));
-        } catch (NumberFormatException e) {
-            return value;
-        }
     }
 
     private List<String> sourceLines() {
@@ -469,6 +458,9 @@ public final class ComparisonWriter {
                 if (d.currency() != null) {
                     json.writeStringField("currency", d.currency());
                     json.writeStringField("period", d.period());
+                }
+                if (d.isPayClaim()) {
+                    json.writeStringField("than", d.than());
                 }
                 json.writeEndObject();
             }

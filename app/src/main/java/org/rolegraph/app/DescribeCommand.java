@@ -1,7 +1,6 @@
 package org.rolegraph.app;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -158,14 +157,6 @@ final class DescribeCommand implements Runnable {
     /** The estimate in words, with its note. */
     static String salaryText(SalaryFigure s) {
         return s.summary() + (s.note() == null ? "" : ". " + s.note());
-    }
-
-    static String number(BigDecimal amount) {
-        return SalaryFigure.number(amount);
-    }
-
-    static String period(String duration) {
-        return SalaryFigure.perPeriod(duration);
     }
 
     private static String marks(List<SourceRef> sources, Map<String, Integer> footnotes) {

@@ -323,7 +323,13 @@ public final class Ingest {
                         case RESPONSIBILITY -> iris.responsibility(term.id());
                         case SKILL -> iris.skill(term.id());
                     };
-                    if (declare(kind, term.id(), iri, line, column)) {
+                    if (term.label() == null) {
+                        // A family entry that only adds claims: the family must exist.
+                        reporter.reference(kind, term.id(), line, column);
+                        entries++;
+                        fileEntries++;
+                        mapper.term(term);
+                    } else if (declare(kind, term.id(), iri, line, column)) {
                         mapper.term(term);
                     }
                 }

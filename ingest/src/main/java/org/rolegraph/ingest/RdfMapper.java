@@ -22,6 +22,7 @@ import org.rolegraph.model.records.CategoryClaim;
 import org.rolegraph.model.records.Claim;
 import org.rolegraph.model.records.Credential;
 import org.rolegraph.model.records.DecisionLevel;
+import org.rolegraph.model.records.LineManagement;
 import org.rolegraph.model.records.LinkClaim;
 import org.rolegraph.model.records.Organization;
 import org.rolegraph.model.records.RefClaim;
@@ -147,31 +148,40 @@ final class RdfMapper {
 
     void term(Term term) {
         List<String> by = term.sources();
-        Node s;
-        switch (term.kind()) {
-            case FAMILY -> {
-                s = iri(iris.family(term.id()));
-                say(by, s, TYPE, n(RG.RoleFamily));
-                say(by, s, n(SKOS.inScheme), n(RG.RoleFamilyScheme));
+        Node s = iri(switch (term.kind()) {
+            case FAMILY -> iris.family(term.id());
+            case RESPONSIBILITY -> iris.responsibility(term.id());
+            case SKILL -> iris.skill(term.id());
+        });
+        if (term.label() != null) {
+            switch (term.kind()) {
+                case FAMILY -> {
+                    say(by, s, TYPE, n(RG.RoleFamily));
+                    say(by, s, n(SKOS.inScheme), n(RG.RoleFamilyScheme));
+                }
+                case RESPONSIBILITY -> {
+                    say(by, s, TYPE, n(RG.Responsibility));
+                    say(by, s, TYPE, n(SchemaOrg.DefinedTerm));
+                    say(by, s, n(SKOS.inScheme), n(RG.ResponsibilityScheme));
+                }
+                case SKILL -> {
+                    say(by, s, TYPE, n(RG.Skill));
+                    say(by, s, TYPE, n(SchemaOrg.DefinedTerm));
+                    say(by, s, n(SKOS.inScheme), n(RG.SkillScheme));
+                }
+                default -> throw new IllegalStateException();
             }
-            case RESPONSIBILITY -> {
-                s = iri(iris.responsibility(term.id()));
-                say(by, s, TYPE, n(RG.Responsibility));
-                say(by, s, TYPE, n(SchemaOrg.DefinedTerm));
-                say(by, s, n(SKOS.inScheme), n(RG.ResponsibilityScheme));
-            }
-            case SKILL -> {
-                s = iri(iris.skill(term.id()));
-                say(by, s, TYPE, n(RG.Skill));
-                say(by, s, TYPE, n(SchemaOrg.DefinedTerm));
-                say(by, s, n(SKOS.inScheme), n(RG.SkillScheme));
-            }
-            default -> throw new IllegalStateException();
+            say(by, s, TYPE, n(SKOS.Concept));
+            say(by, s, n(SKOS.prefLabel), english(term.label()));
         }
-        say(by, s, TYPE, n(SKOS.Concept));
-        say(by, s, n(SKOS.prefLabel), english(term.label()));
         if (term.definition() != null) {
             say(by, s, n(SKOS.definition), english(term.definition()));
+        }
+        for (String area : term.areas()) {
+            say(by, s, n(RG.area), english(area));
+        }
+        if (term.areaModel() != null) {
+            say(by, s, n(RG.areaModel), english(term.areaModel()));
         }
     }
 
@@ -231,6 +241,13 @@ final class RdfMapper {
         refs(s, n(RG.comparedWith), role.comparedWith(), iris::role);
         refs(s, n(SKOS.related), role.related(), iris::role);
         refs(s, n(RG.careerStep), role.careerSteps(), iris::role);
+        refs(s, n(RG.mentors), role.mentors(), iris::role);
+        claims(s, n(RG.team), role.teams());
+        for (ValueClaim<LineManagement> claim : role.lineManagement()) {
+            say(claim.sources(), s, n(RG.lineManagement),
+                    n(claim.value() == LineManagement.LINE_MANAGER ? RG.LineManager : RG.NotNecessarilyLineManager));
+        }
+        claims(s, n(RG.reasonToLeave), role.reasonsToLeave());
         for (Comparative comparative : role.comparisons()) {
             Property property = switch (comparative.more()) {
                 case PAY -> RG.earnsMoreThan;

@@ -114,6 +114,36 @@ public final class RG {
     /** A role people in this role typically move up to next. */
     public static final Property careerStep = property("careerStep");
 
+    /** One of the areas a role family's discipline divides into, in words (strategic product management). */
+    public static final Property area = property("area");
+
+    /** The model a division of a discipline into areas comes from, in words. */
+    public static final Property areaModel = property("areaModel");
+
+    /** A role whose holders people in this role mentor (a senior product manager, the junior ones). */
+    public static final Property mentors = property("mentors");
+
+    /** A team or office that works under the role, in words (the PMO under a project manager). */
+    public static final Property team = property("team");
+
+    /** Whether the role is the line manager of the people it leads: a concept of rg:LineManagementScheme. */
+    public static final Property lineManagement = property("lineManagement");
+
+    /** A reason people give for leaving the role. */
+    public static final Property reasonToLeave = property("reasonToLeave");
+
+    /** Whether a role is the line manager of the people it leads. */
+    public static final Resource LineManagement = resource("LineManagement");
+
+    /** The line-management concepts. */
+    public static final Resource LineManagementScheme = resource("LineManagementScheme");
+
+    /** The role is the line manager of the people it leads. */
+    public static final Resource LineManager = resource("LineManager");
+
+    /** The role leads people who may report to someone else. */
+    public static final Resource NotNecessarilyLineManager = resource("NotNecessarilyLineManager");
+
     /** A source's claim that people in the role typically earn more than in another role. */
     public static final Property earnsMoreThan = property("earnsMoreThan");
 

@@ -188,7 +188,7 @@ public final class Comparisons {
             result.add(new Disagreement(roleId, GraphReader.iri(row, "aspect"), valueText(row.get("value1")),
                     reader.source(GraphReader.iri(row, "source1")), valueText(row.get("value2")),
                     reader.source(GraphReader.iri(row, "source2")), GraphReader.text(row, "currency"),
-                    GraphReader.text(row, "duration")));
+                    GraphReader.text(row, "duration"), GraphReader.text(row, "thanLabel")));
         }
         return result;
     }

@@ -40,6 +40,20 @@ public final class QueryBindings {
      * whose pattern is one subquery that does not return the variable, first in the subquery's.
      */
     public static Query withValues(Query query, String variable, List<Node> values) {
+        return bindAll(query, variable, values, false);
+    }
+
+    /**
+     * Binds {@code variable} to each of {@code values} as alternatives, a UNION of BINDs, where
+     * {@link #withValues} puts a VALUES block: the same solutions. Virtuoso 7.2 never finishes the
+     * search query once the store holds a few more roles when its words come as a VALUES block, and
+     * answers in a tenth of a second when they come as alternatives.
+     */
+    public static Query withAlternatives(Query query, String variable, List<Node> values) {
+        return bindAll(query, variable, values, true);
+    }
+
+    private static Query bindAll(Query query, String variable, List<Node> values, boolean alternatives) {
         Query copy = query.cloneQuery();
         Var var = Var.alloc(variable);
         if (copy.getQueryPattern() instanceof ElementGroup outer && outer.size() == 1
@@ -48,16 +62,27 @@ public final class QueryBindings {
             // A query that is one subquery (to order by its aggregates, which Virtuoso needs) sees the
             // variable only inside it: the block goes there.
             ElementGroup group = new ElementGroup();
-            group.addElement(new org.apache.jena.sparql.syntax.ElementSubQuery(withValues(sub.getQuery(), variable, values)));
+            group.addElement(new org.apache.jena.sparql.syntax.ElementSubQuery(bindAll(sub.getQuery(), variable, values,
+                    alternatives)));
             copy.setQueryPattern(group);
             return copy;
         }
-        List<Binding> rows = new ArrayList<>(values.size());
-        for (Node value : values) {
-            rows.add(BindingFactory.binding(var, value));
-        }
         ElementGroup group = new ElementGroup();
-        group.addElement(new ElementData(List.of(var), rows));
+        if (alternatives) {
+            org.apache.jena.sparql.syntax.ElementUnion union = new org.apache.jena.sparql.syntax.ElementUnion();
+            for (Node value : values) {
+                ElementGroup one = new ElementGroup();
+                one.addElement(new org.apache.jena.sparql.syntax.ElementBind(var, org.apache.jena.sparql.expr.NodeValue.makeNode(value)));
+                union.addElement(one);
+            }
+            group.addElement(union);
+        } else {
+            List<Binding> rows = new ArrayList<>(values.size());
+            for (Node value : values) {
+                rows.add(BindingFactory.binding(var, value));
+            }
+            group.addElement(new ElementData(List.of(var), rows));
+        }
         if (copy.getQueryPattern() instanceof ElementGroup pattern) {
             pattern.getElements().forEach(group::addElement);
         } else {
@@ -88,7 +113,8 @@ public final class QueryBindings {
             QueryParameter.Kind kind = parameter == null ? QueryParameter.Kind.TERM : parameter.kind();
             List<Node> nodes = entry.getValue().stream().map(v -> kind.toNode(name, v, iris)).toList();
             if (nodes.size() > 1 || (parameter != null && parameter.many())) {
-                bound = withValues(bound, name, nodes);
+                bound = parameter != null && parameter.alternatives() ? withAlternatives(bound, name, nodes)
+                        : withValues(bound, name, nodes);
             } else if (nodes.size() == 1) {
                 single.put(name, nodes.get(0));
             }

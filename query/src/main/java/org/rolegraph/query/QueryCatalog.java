@@ -30,7 +30,8 @@ public final class QueryCatalog {
             "survey-figures", "disagreements", "reporting-lines", "fit", "claim-sources", "certifications", "resolve", "linked", "role-names", "releases", "browse", "groups", "group-roles", "search", "source", "entry", "source-graphs", "graph", "graph-size");
 
     private static final Map<String, Query> CACHE = new ConcurrentHashMap<>();
-    private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(\\w+)(\\.\\.\\.)?", Pattern.MULTILINE);
+    private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(\\w+)(\\.\\.\\.)?(\\s+alternatives)?",
+            Pattern.MULTILINE);
 
     /** The catalog query {@code name} (the file name without {@code .rq}); callers get their own copy. */
     public static Query get(String name) {
@@ -75,7 +76,7 @@ public final class QueryCatalog {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown parameter kind '" + matcher.group(2) + "' in: " + matcher.group());
             }
-            parameters.add(new QueryParameter(matcher.group(1), kind, matcher.group(3) != null));
+            parameters.add(new QueryParameter(matcher.group(1), kind, matcher.group(3) != null, matcher.group(4) != null));
         }
         return parameters;
     }

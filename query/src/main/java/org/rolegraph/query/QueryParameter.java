@@ -11,9 +11,10 @@ import org.rolegraph.model.Ontology;
 
 /**
  * A parameter a query declares: its variable name, what kind of value it takes and whether it takes
- * several (bound as a VALUES block) or one (substituted into the query's syntax tree).
+ * several (bound as a VALUES block, or as alternatives, a UNION of BINDs, when the query asks for
+ * that with {@code # @param name kind... alternatives}) or one (substituted into the query's syntax tree).
  */
-public record QueryParameter(String name, Kind kind, boolean many) {
+public record QueryParameter(String name, Kind kind, boolean many, boolean alternatives) {
 
     /** What a parameter's value is. */
     public enum Kind {

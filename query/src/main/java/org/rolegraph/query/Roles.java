@@ -124,7 +124,7 @@ public final class Roles {
                 "text", org.apache.jena.graph.NodeFactory.createLiteralString(folded), "first", longest,
                 "words", org.apache.jena.graph.NodeFactory.createLiteralDT(Integer.toString(words.size()),
                         org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
-        return page(QueryBindings.withValues(query, "word", words), offset, limit);
+        return page(QueryBindings.withAlternatives(query, "word", words), offset, limit);
     }
 
     private List<RoleSummary> page(org.apache.jena.query.Query query, int offset, int limit) {

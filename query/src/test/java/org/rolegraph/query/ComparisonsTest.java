@@ -104,6 +104,26 @@ class ComparisonsTest {
     }
 
     @Test
+    void wordsBoundAsAlternativesGiveWhatAValuesBlockGives() {
+        // The search query binds its words as a UNION of BINDs (Virtuoso needs it); same rows as VALUES.
+        Query search = QueryBindings.substitute(QueryCatalog.get("search"), Map.of("text",
+                org.apache.jena.graph.NodeFactory.createLiteralString("team lead"), "first", org.apache.jena.graph.NodeFactory.createLiteralString("team"),
+                "words", org.apache.jena.graph.NodeFactory.createLiteralDT("2", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+        List<org.apache.jena.graph.Node> words = List.of(org.apache.jena.graph.NodeFactory.createLiteralString("team"),
+                org.apache.jena.graph.NodeFactory.createLiteralString("lead"));
+        Query alternatives = QueryBindings.withAlternatives(search, "word", words);
+        assertTrue(alternatives.toString().contains("UNION") && !alternatives.toString().contains("VALUES"), alternatives.toString());
+        List<String> viaValues = new java.util.ArrayList<>();
+        List<String> viaAlternatives = new java.util.ArrayList<>();
+        CONNECTION.querySelect(QueryBindings.withValues(search, "word", words), row -> viaValues.add(row.toString()));
+        CONNECTION.querySelect(alternatives, row -> viaAlternatives.add(row.toString()));
+        assertEquals(viaValues, viaAlternatives);
+        // "team lead" is a name of the lead (fit 1: a name is the text); the member has "team" only.
+        assertEquals(1, viaAlternatives.size(), viaAlternatives.toString());
+        assertTrue(viaAlternatives.get(0).contains("role/lead") && viaAlternatives.get(0).contains("1"), viaAlternatives.toString());
+    }
+
+    @Test
     void salariesStaySideBySideAndDisagreementsAreShown() {
         List<SalaryFigure> lead = COMPARISONS.salaries(List.of("lead")).get("lead");
         assertEquals(2, lead.size());
@@ -116,7 +136,14 @@ class ComparisonsTest {
         assertEquals("USD", mean.currency());
         Disagreement timeframe = byAspect.get(RG.timeframe.getURI());
         assertEquals(Set.of("continuous", "time-bound"), Set.of(timeframe.value1(), timeframe.value2()));
-        assertEquals(2, disagreements.size());
+        // Source one says a member earns more than a lead; source two's averages say 90,000 against 120,000.
+        Disagreement pay = byAspect.get(RG.earnsMoreThan.getURI());
+        assertEquals("member", pay.roleId());
+        assertEquals(List.of("one", "two"), List.of(pay.source1().id(), pay.source2().id()));
+        assertEquals("pay", pay.subject());
+        assertEquals("earns more than Lead", pay.side1());
+        assertEquals("90,000 USD per year against 120,000 USD per year for Lead", pay.side2());
+        assertEquals(3, disagreements.size());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.rolegraph.app.server;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +25,6 @@ import org.rolegraph.query.ReleaseSummary;
 import org.rolegraph.query.RoleGroup;
 import org.rolegraph.query.RoleProfile;
 import org.rolegraph.query.RoleSummary;
-import org.rolegraph.query.SalaryFigure;
 import org.rolegraph.query.SharedItem;
 import org.rolegraph.query.SourceRef;
 import org.rolegraph.query.Statement;
@@ -72,9 +70,9 @@ public final class Pages {
         }
     }
 
-    /** One line of "Where sources disagree", its figures formatted and its unit (may be empty) given once. */
-    public record DisagreementLine(String role, String aspect, String value1, SourceRef source1, String value2,
-            SourceRef source2, String unit) {}
+    /** One line of "Where sources disagree": the role, what about, and each source's side in words. */
+    public record DisagreementLine(String role, String subject, String side1, SourceRef source1, String side2,
+            SourceRef source2) {}
 
     /** The answer of a SELECT from the SPARQL page: its variables and, per row, each cell's text. */
     public record ResultsTable(List<String> variables, List<List<String>> rows) {}
@@ -222,18 +220,7 @@ public final class Pages {
     private static DisagreementLine disagreement(Comparison comparison, org.rolegraph.query.Disagreement d) {
         String role = comparison.roles().stream().filter(r -> r.id().equals(d.roleId())).map(RoleSummary::label)
                 .findFirst().orElse(d.roleId());
-        String aspect = d.aspect().endsWith("#mean") ? "average salary" : d.aspect().endsWith("median") ? "median salary"
-                : d.aspect().substring(d.aspect().lastIndexOf('#') + 1);
-        String unit = d.currency() == null ? "" : " " + d.currency() + " " + SalaryFigure.perPeriod(d.period());
-        return new DisagreementLine(role, aspect, figure(d.value1()), d.source1(), figure(d.value2()), d.source2(), unit);
-    }
-
-    private static String figure(String value) {
-        try {
-            return SalaryFigure.number(new BigDecimal(value));
-        } catch (NumberFormatException e) {
-            return value;
-        }
+        return new DisagreementLine(role, d.subject(), d.side1(), d.source1(), d.side2(), d.source2());
     }
 
     private static <T> List<T> firstPage(List<T> items, int pageSize) {

@@ -17,6 +17,7 @@ import org.rolegraph.model.records.Comparative;
 import org.rolegraph.model.records.Claim;
 import org.rolegraph.model.records.Credential;
 import org.rolegraph.model.records.DecisionLevel;
+import org.rolegraph.model.records.LineManagement;
 import org.rolegraph.model.records.LinkClaim;
 import org.rolegraph.model.records.Organization;
 import org.rolegraph.model.records.RefClaim;
@@ -117,20 +118,30 @@ final class RecordBinder {
 
     Term term(Node node, Term.Kind kind) {
         String what = kind.name().toLowerCase(Locale.ROOT);
-        Fields f = fields(node, what, "id", "label", "definition", "source");
+        boolean family = kind == Term.Kind.FAMILY;
+        Fields f = family ? fields(node, what, "id", "label", "definition", "areas", "areaModel", "source")
+                : fields(node, what, "id", "label", "definition", "source");
         if (f == null) {
             return null;
         }
         int before = problems;
-        Term result = new Term(kind, f.id("id", true), f.text("label", true), f.text("definition", false),
-                f.sources(f.object()));
+        String id = f.id("id", true);
+        // A family entry without a label adds its source's claims to a family declared elsewhere.
+        String label = f.text("label", !family);
+        List<String> areas = family ? f.list("areas", item -> scalarText(item, "areas")) : List.of();
+        String areaModel = family ? f.text("areaModel", false) : null;
+        if (family && label == null && f.get("definition") == null && areas.isEmpty() && areaModel == null && problems == before) {
+            problem(f.object(), "family '" + id + "' has no label and adds nothing: give 'label' to declare it, "
+                    + "or 'definition', 'areas' or 'areaModel' to add to it");
+        }
+        Term result = new Term(kind, id, label, f.text("definition", false), areas, areaModel, f.sources(f.object()));
         return problems > before ? null : result;
     }
 
     private static final String[] ROLE_FIELDS = {"id", "label", "altLabels", "family", "source", "definition",
         "focus", "scope", "timeframe", "decisionLevels", "successMeasures", "responsibilities", "skills",
         "education", "certifications", "workEnvironment", "salaries", "surveyFigures", "reportsTo", "manages", "confusedWith",
-        "interchangeableWith", "comparedWith", "related", "careerSteps", "comparisons", "whenToHire", "vocabulary",
+        "interchangeableWith", "comparedWith", "related", "careerSteps", "comparisons", "mentors", "teams", "lineManagement", "reasonsToLeave", "whenToHire", "vocabulary",
         "exactMatch", "closeMatch", "occupationalCategories"};
 
     Role role(Node node) {
@@ -167,6 +178,10 @@ final class RecordBinder {
                 f.list("related", n -> refClaim(n, "related", EntryKind.ROLE)),
                 f.list("careerSteps", n -> refClaim(n, "careerSteps", EntryKind.ROLE)),
                 f.list("comparisons", this::comparative),
+                f.list("mentors", n -> refClaim(n, "mentors", EntryKind.ROLE)),
+                f.list("teams", n -> claim(n, "teams")),
+                f.list("lineManagement", n -> valueClaim(n, "lineManagement", LineManagement.values(), LineManagement::key)),
+                f.list("reasonsToLeave", n -> claim(n, "reasonsToLeave")),
                 f.list("whenToHire", n -> claim(n, "whenToHire")),
                 f.list("vocabulary", n -> claim(n, "vocabulary")),
                 f.list("exactMatch", n -> linkClaim(n, "exactMatch")),
@@ -177,7 +192,7 @@ final class RecordBinder {
                     + "a role entry without a label only adds claims to a role declared elsewhere");
         }
         for (String selfField : List.of("reportsTo", "manages", "confusedWith", "interchangeableWith",
-                "comparedWith", "related", "careerSteps")) {
+                "comparedWith", "related", "careerSteps", "mentors")) {
             Node list = f.get(selfField);
             if (id != null && list instanceof Node.ArrayNode array) {
                 for (Node item : array.items()) {
@@ -215,7 +230,8 @@ final class RecordBinder {
             return null;
         }
         return new Role(roleId, null, List.of(), null, salary.sources(), null, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(salary), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(salary), List.of(), List.of(), List.of(), List.of(),
+                List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of());
     }
@@ -239,7 +255,7 @@ final class RecordBinder {
         return new Role(id, label, List.of(), family, sources, claim, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     // ---- claims --------------------------------------------------------------------------------
