@@ -41,6 +41,10 @@ final class CompareCommand implements Runnable {
 
     @Override
     public void run() {
+        if (new java.util.LinkedHashSet<>(roleIds).size() < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "compare needs two roles or more; "
+                    + "to see one role: rolegraph describe " + roleIds.get(0));
+        }
         try (RDFConnection connection = backend.connect()) {
             Comparison comparison = new Comparisons(connection, backend.iris(), backend.timeout()).compare(roleIds);
             new ComparisonWriter(comparison).write(format, spec.commandLine().getOut(),

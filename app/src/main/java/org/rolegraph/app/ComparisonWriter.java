@@ -60,7 +60,7 @@ public final class ComparisonWriter {
     private record Row(String heading, List<List<String>> cells) {}
 
     private String marks(List<SourceRef> sources) {
-        return sources.stream().map(s -> "[" + footnotes.get(s.iri()) + "]").collect(Collectors.joining());
+        return Text.marks(sources, footnotes);
     }
 
     private List<Row> rows() {
@@ -518,8 +518,9 @@ public final class ComparisonWriter {
 
     private void sources(JsonGenerator json, List<SourceRef> sources) throws IOException {
         json.writeArrayFieldStart("sources");
-        for (SourceRef source : sources) {
-            json.writeNumber(footnotes.get(source.iri()));
+        // In footnote order, as the marks of the table are.
+        for (int number : sources.stream().map(s -> footnotes.get(s.iri())).distinct().sorted().toList()) {
+            json.writeNumber(number);
         }
         json.writeEndArray();
     }

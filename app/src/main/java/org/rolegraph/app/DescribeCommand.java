@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.rolegraph.query.Aspect;
@@ -160,7 +159,7 @@ final class DescribeCommand implements Runnable {
     }
 
     private static String marks(List<SourceRef> sources, Map<String, Integer> footnotes) {
-        return sources.stream().map(s -> "[" + footnotes.get(s.iri()) + "]").collect(Collectors.joining(""));
+        return Text.marks(sources, footnotes);
     }
 
     private static void bullet(PrintWriter out, int width, String text) {

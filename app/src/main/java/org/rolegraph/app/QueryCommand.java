@@ -93,8 +93,10 @@ final class QueryCommand implements Runnable {
             try {
                 text = Files.readString(Path.of(query), StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new UserFacingException("'" + query + "' is neither a catalog query (see rolegraph query --list) "
-                        + "nor a file", RoleGraphCommand.EXIT_PROBLEMS);
+                List<String> near = org.rolegraph.model.Ids.closest(query, QueryCatalog.NAMES, 1);
+                throw new UserFacingException("'" + query + "' is neither a catalog query nor a file"
+                        + (near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?")
+                        + " (rolegraph query --list names them all)", RoleGraphCommand.EXIT_USAGE);
             } catch (IOException e) {
                 throw new UserFacingException(query + ": cannot read: " + e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
             }

@@ -28,6 +28,7 @@ final class RoleGraphCommand implements Runnable {
 
     /** Exit codes: 0 done, 1 the input or request had problems, 2 the command line was wrong, 3 failure. */
     static final int EXIT_PROBLEMS = 1;
+    static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 3;
 
     static CommandLine commandLine() {

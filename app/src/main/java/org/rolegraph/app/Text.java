@@ -35,4 +35,10 @@ final class Text {
         lines.add(line.toString());
         return lines;
     }
+
+    /** The footnote marks of a claim's sources, in footnote order, each once: "[1][3]". */
+    static String marks(java.util.List<org.rolegraph.query.SourceRef> sources, java.util.Map<String, Integer> footnotes) {
+        return sources.stream().map(s -> footnotes.get(s.iri())).distinct().sorted().map(n -> "[" + n + "]")
+                .collect(java.util.stream.Collectors.joining());
+    }
 }

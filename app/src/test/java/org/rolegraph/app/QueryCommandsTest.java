@@ -191,6 +191,44 @@ class QueryCommandsTest {
     }
 
     @Test
+    void footnoteMarksComeInFootnoteOrder() {
+        // The program manager's comparedWith product manager is cited by two sources, numbered 3 and 5.
+        for (String[] args : List.of(new String[] {"describe", "program-manager"},
+                new String[] {"compare", "program-manager", "product-manager", "--width", "200"},
+                new String[] {"compare", "program-manager", "product-manager", "--format", "markdown"})) {
+            Cli cli = Cli.run(args);
+            assertEquals(0, cli.exitCode(), cli.err());
+            java.util.regex.Matcher pair = java.util.regex.Pattern.compile("\\[(\\d+)]\\[(\\d+)]").matcher(cli.out());
+            int pairs = 0;
+            while (pair.find()) {
+                pairs++;
+                assertTrue(Integer.parseInt(pair.group(1)) < Integer.parseInt(pair.group(2)),
+                        String.join(" ", args) + ": " + pair.group() + " in\n" + cli.out());
+            }
+            assertTrue(pairs > 0, "some claim has two sources: " + cli.out());
+        }
+    }
+
+    @Test
+    void compareWithOneRoleIsAUsageErrorThatPointsToDescribe() {
+        for (String[] args : List.of(new String[] {"compare", "product-manager"},
+                new String[] {"compare", "product-manager", "product-manager"})) {
+            Cli cli = Cli.run(args);
+            assertEquals(2, cli.exitCode(), cli.err());
+            assertTrue(cli.err().contains("compare needs two roles or more; to see one role: rolegraph describe product-manager"),
+                    cli.err());
+        }
+    }
+
+    @Test
+    void anUnknownCatalogQueryGetsTheNearestNameAndExitCode2() {
+        Cli cli = Cli.run("query", "salries");
+        assertEquals(2, cli.exitCode(), cli.err());
+        assertEquals("rolegraph: 'salries' is neither a catalog query nor a file; did you mean 'salaries'? "
+                + "(rolegraph query --list names them all)", cli.err().strip());
+    }
+
+    @Test
     void unknownRolesInCompareNameTheClosest() {
         Cli cli = Cli.run("compare", "product-manager", "delivery-manger");
         assertEquals(1, cli.exitCode());

@@ -300,15 +300,7 @@ final class RdfMapper {
             figure(g, s, n(SchemaOrg.maxValue), salary.max());
             figure(g, s, n(SchemaOrg.percentile10), salary.percentile10());
             figure(g, s, n(SchemaOrg.percentile90), salary.percentile90());
-            if (salary.provider() != null) {
-                sink.add(g, s, n(RG.provider), iri(iris.organization(salary.provider())));
-            }
-            if (salary.year() != null) {
-                sink.add(g, s, n(RG.referenceYear), NodeFactory.createLiteralDT(salary.year(), XSDDatatype.XSDgYear));
-            }
-            if (salary.region() != null) {
-                sink.add(g, s, n(RG.region), plain(salary.region()));
-            }
+            provenance(g, s, salary.provider(), salary.year(), salary.region(), salary.note());
             if (salary.measures() != null) {
                 Salary.Occupation measured = salary.measures();
                 Node code = iri(measured.scheme().iri(measured.code()));
@@ -321,9 +313,22 @@ final class RdfMapper {
                     sink.add(g, s, n(RG.proxy), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
                 }
             }
-            if (salary.note() != null) {
-                sink.add(g, s, n(SKOS.note), english(salary.note()));
-            }
+        }
+    }
+
+    /** Who collected a figure, the year and region it covers, and its caveat: salaries and survey figures alike. */
+    private void provenance(Node g, Node s, String provider, String year, String region, String note) {
+        if (provider != null) {
+            sink.add(g, s, n(RG.provider), iri(iris.organization(provider)));
+        }
+        if (year != null) {
+            sink.add(g, s, n(RG.referenceYear), NodeFactory.createLiteralDT(year, XSDDatatype.XSDgYear));
+        }
+        if (region != null) {
+            sink.add(g, s, n(RG.region), plain(region));
+        }
+        if (note != null) {
+            sink.add(g, s, n(SKOS.note), english(note));
         }
     }
 
@@ -346,18 +351,7 @@ final class RdfMapper {
             if (figure.span() != null) {
                 sink.add(g, f, n(RG.span), english(figure.span()));
             }
-            if (figure.provider() != null) {
-                sink.add(g, f, n(RG.provider), iri(iris.organization(figure.provider())));
-            }
-            if (figure.year() != null) {
-                sink.add(g, f, n(RG.referenceYear), NodeFactory.createLiteralDT(figure.year(), XSDDatatype.XSDgYear));
-            }
-            if (figure.region() != null) {
-                sink.add(g, f, n(RG.region), plain(figure.region()));
-            }
-            if (figure.note() != null) {
-                sink.add(g, f, n(SKOS.note), english(figure.note()));
-            }
+            provenance(g, f, figure.provider(), figure.year(), figure.region(), figure.note());
         }
     }
 

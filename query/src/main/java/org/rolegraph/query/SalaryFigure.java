@@ -40,6 +40,17 @@ public record SalaryFigure(String iri, String currency, String period, BigDecima
         }
         StringBuilder text = new StringBuilder(String.join(", ", figures))
                 .append(period == null ? ", period not stated" : " " + perPeriod(period));
+        List<String> details = details(region, year, provider);
+        String occupation = measured == null ? null : proxy ? "wages of " + measured + ", used as a proxy" : "for " + measured;
+        if (!details.isEmpty() || occupation != null) {
+            text.append(" (").append(String.join(", ", details)).append(details.isEmpty() || occupation == null ? "" : "; ")
+                    .append(occupation == null ? "" : occupation).append(')');
+        }
+        return text.toString();
+    }
+
+    /** Where a figure applies, when and who collected it, as its summary shows them: US, 2024, data from BLS. */
+    static List<String> details(String region, String year, String provider) {
         List<String> details = new ArrayList<>();
         if (region != null) {
             details.add(region);
@@ -50,12 +61,7 @@ public record SalaryFigure(String iri, String currency, String period, BigDecima
         if (provider != null) {
             details.add("data from " + provider);
         }
-        String occupation = measured == null ? null : proxy ? "wages of " + measured + ", used as a proxy" : "for " + measured;
-        if (!details.isEmpty() || occupation != null) {
-            text.append(" (").append(String.join(", ", details)).append(details.isEmpty() || occupation == null ? "" : "; ")
-                    .append(occupation == null ? "" : occupation).append(')');
-        }
-        return text.toString();
+        return details;
     }
 
     private String money(BigDecimal amount) {

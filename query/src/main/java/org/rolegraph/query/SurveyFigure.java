@@ -1,7 +1,6 @@
 package org.rolegraph.query;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,16 +23,7 @@ public record SurveyFigure(String iri, String measure, BigDecimal value, BigDeci
         if (span != null) {
             text.append(" over ").append(span);
         }
-        List<String> details = new ArrayList<>();
-        if (region != null) {
-            details.add(region);
-        }
-        if (year != null) {
-            details.add(year);
-        }
-        if (provider != null) {
-            details.add("data from " + provider);
-        }
+        List<String> details = SalaryFigure.details(region, year, provider);
         if (!details.isEmpty()) {
             text.append(" (").append(String.join(", ", details)).append(')');
         }

@@ -61,6 +61,11 @@ public final class Pages {
         public int number(SourceRef source) {
             return numbers.get(source.iri());
         }
+
+        /** A claim's sources in footnote order, each once, for its marks: [1][3], never [3][1]. */
+        public List<SourceRef> inOrder(List<SourceRef> cited) {
+            return cited.stream().distinct().sorted(java.util.Comparator.comparingInt(this::number)).toList();
+        }
     }
 
     /** Which compared values all roles share and which only one has, as the CSS class of the value. */

@@ -41,6 +41,19 @@ class PagesTest {
     }
 
     @Test
+    void marksComeInFootnoteOrderWhateverOrderTheClaimCitesIn() {
+        SourceRef second = new SourceRef("https://example.org/source/b", "b", "Second");
+        RoleSummary role = new RoleSummary("x", "https://w3id.org/rolegraph/role/x", "X", null, null);
+        RoleProfile profile = new RoleProfile(role, List.of(
+                new Statement(Aspect.FOCUS, "focus", false, "Focus", List.of(second, SOURCE))),
+                List.of(), List.of(), List.of(), List.of(), List.of(SOURCE, second));
+        String html = Pages.role(profile);
+        // The marks: [1] (the first source listed) before [2], though the claim cites the second first.
+        assertTrue(html.matches("(?s).*<li>Focus <sup class=\"src\"><a href=\"#source-1\"[^\\[]*\\[1]</a></sup> "
+                + "<sup class=\"src\"><a href=\"#source-2\"[^\\[]*\\[2]</a></sup></li>.*"), html);
+    }
+
+    @Test
     void whatAVisitorTypesIsEscapedInTextAndAttributes() {
         String typed = "\"><script>alert(1)</script>";
         String home = Pages.home(List.of(), List.of(), typed, List.of(), 1, 10);
