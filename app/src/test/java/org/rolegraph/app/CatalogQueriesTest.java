@@ -208,8 +208,8 @@ class CatalogQueriesTest {
     void comparativeClaimsShowInTheComparisonWithTheirSources() {
         Comparison comparison = COMPARISONS.compare(List.of("product-manager", "project-manager", "program-manager"));
         Map<Aspect, AspectValues> aspects = comparison.aspects().stream().collect(Collectors.toMap(AspectValues::aspect, a -> a));
-        // Seed 002: "product managers typically earn more than project managers"; "project manager have
-        // more responsibilities than product manager". Seed 004: program managers out-earn project
+        // Seed 002: product managers usually out-earn project managers, and project managers carry more
+        // responsibilities than product managers. Seed 004: program managers out-earn project
         // managers, the product manager's average is the highest of the three, and program management
         // takes a more organization-wide view than product management.
         List<Statement> pmEarns = aspects.get(Aspect.EARNS_MORE_THAN).byRole().get("product-manager");
@@ -227,8 +227,8 @@ class CatalogQueriesTest {
 
     @Test
     void aRangeWhoseOwnerAndPeriodTheArticleLeavesOpenIsKeptAndSaysSo() {
-        // Seed 004: "The average salary range is between $56,000 and $161,000", under a question on
-        // product and program managers' pay, before concluding that program managers out-earn project
+        // Seed 004: a range of $56,000 to $161,000 given as an average range under a question on product
+        // and program managers' pay, before the article concludes that program managers out-earn project
         // managers; no period is given.
         SalaryFigure range = COMPARISONS.salaries(List.of("program-manager")).get("program-manager").stream()
                 .filter(s -> s.source().id().equals(SEED_004)).findFirst().orElseThrow();

@@ -265,16 +265,21 @@ final class RdfMapper {
             say(link.sources(), s, n(SKOS.closeMatch), iri(link.iri()));
         }
         for (CategoryClaim category : role.occupationalCategories()) {
-            Node code = iri(category.scheme().iri(category.code()));
-            List<String> by = category.sources();
-            say(by, s, n(SchemaOrg.occupationalCategory), code);
-            say(by, code, TYPE, n(SchemaOrg.CategoryCode));
-            say(by, code, n(SchemaOrg.codeValue), plain(category.code()));
-            say(by, code, n(SchemaOrg.inCodeSet), plain(category.scheme().title()));
-            if (category.name() != null) {
-                say(by, code, n(SchemaOrg.name), english(category.name()));
-            }
+            say(category.sources(), s, n(SchemaOrg.occupationalCategory),
+                    categoryCode(category.sources(), category.scheme(), category.code(), category.name()));
         }
+    }
+
+    /** A code of a classification as a schema:CategoryCode node, with its code, code set and name (if any). */
+    private Node categoryCode(List<String> by, CategoryClaim.CodeSet scheme, String value, String name) {
+        Node code = iri(scheme.iri(value));
+        say(by, code, TYPE, n(SchemaOrg.CategoryCode));
+        say(by, code, n(SchemaOrg.codeValue), plain(value));
+        say(by, code, n(SchemaOrg.inCodeSet), plain(scheme.title()));
+        if (name != null) {
+            say(by, code, n(SchemaOrg.name), english(name));
+        }
+        return code;
     }
 
     private void salary(String roleId, Node role, Salary salary) {
@@ -303,12 +308,8 @@ final class RdfMapper {
             provenance(g, s, salary.provider(), salary.year(), salary.region(), salary.note());
             if (salary.measures() != null) {
                 Salary.Occupation measured = salary.measures();
-                Node code = iri(measured.scheme().iri(measured.code()));
-                sink.add(g, s, n(RG.measuredOccupation), code);
-                sink.add(g, code, TYPE, n(SchemaOrg.CategoryCode));
-                sink.add(g, code, n(SchemaOrg.codeValue), plain(measured.code()));
-                sink.add(g, code, n(SchemaOrg.inCodeSet), plain(measured.scheme().title()));
-                sink.add(g, code, n(SchemaOrg.name), english(measured.name()));
+                sink.add(g, s, n(RG.measuredOccupation),
+                        categoryCode(List.of(source), measured.scheme(), measured.code(), measured.name()));
                 if (salary.proxy()) {
                     sink.add(g, s, n(RG.proxy), NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
                 }

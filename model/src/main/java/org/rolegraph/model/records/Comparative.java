@@ -3,9 +3,9 @@ package org.rolegraph.model.records;
 import java.util.List;
 
 /**
- * A source's claim that a role has more of something than another role ("program managers tend to
- * earn more than project managers"): a claim about two roles, with its source, whether or not the
- * source gives figures for it.
+ * A source's claim that a role has more of something than another role (one article says program
+ * managers usually out-earn project managers): a claim about two roles, with its source, whether or
+ * not the source gives figures for it.
  */
 public record Comparative(Quality more, String than, List<String> sources) {
     public Comparative {
