@@ -22,23 +22,15 @@ import picocli.CommandLine.Option;
  * ({@code --store}) or a remote SPARQL 1.1 endpoint ({@code --endpoint}). All three are reached
  * through Jena's {@link RDFConnection}, so every command runs the same way on each.
  */
-final class Backend {
+class Backend {
 
     @Option(names = "--store", paramLabel = "DIR",
-            description = "A TDB2 store directory (an ingest creates it if missing). Default: the embedded data set, in memory.")
+            description = "A TDB2 store directory. Default: the embedded data set, in memory.")
     Path store;
 
     @Option(names = "--endpoint", paramLabel = "URL",
             description = "A remote SPARQL 1.1 endpoint: its query URL (…/sparql) or a Fuseki dataset URL.")
     String endpoint;
-
-    @Option(names = "--gsp", paramLabel = "URL",
-            description = "The endpoint's Graph Store Protocol URL, for ingest (default: …/data beside …/sparql).")
-    String graphStore;
-
-    @Option(names = "--update", paramLabel = "URL",
-            description = "The endpoint's SPARQL Update URL, for ingest and import (default: …/update beside …/sparql).")
-    String updateEndpoint;
 
     @Option(names = "--user", paramLabel = "NAME",
             description = "User name for HTTP authentication at --endpoint; the password comes from --password-file or "
@@ -56,6 +48,16 @@ final class Backend {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Cancel a query that runs longer than this (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
+
+    /** The Graph Store Protocol URL the user gave, or null: only commands that write take one (WritingBackend). */
+    String givenGraphStore() {
+        return null;
+    }
+
+    /** The SPARQL Update URL the user gave, or null (WritingBackend). */
+    String givenUpdate() {
+        return null;
+    }
 
     IriScheme iris() {
         try {
@@ -130,8 +132,8 @@ final class Backend {
      * …/query endpoint.
      */
     String graphStoreUrl() {
-        if (graphStore != null) {
-            return withoutUserInfo(graphStore);
+        if (givenGraphStore() != null) {
+            return withoutUserInfo(givenGraphStore());
         }
         if (described != null && described.graphStore() != null) {
             return described.graphStore();
@@ -141,8 +143,8 @@ final class Backend {
 
     /** The SPARQL Update URL, without user info: given, else the described one, else …/update beside …/sparql. */
     String updateUrl() {
-        if (updateEndpoint != null) {
-            return withoutUserInfo(updateEndpoint);
+        if (givenUpdate() != null) {
+            return withoutUserInfo(givenUpdate());
         }
         if (described != null && described.update() != null) {
             return described.update();
@@ -162,7 +164,7 @@ final class Backend {
 
     /** A connection for writing: as {@link #connect()}, after reading where writes go from the endpoint's service description. */
     RDFConnection connectForWriting() {
-        if (endpoint != null && (graphStore == null || updateEndpoint == null)) {
+        if (endpoint != null && (givenGraphStore() == null || givenUpdate() == null)) {
             registerCredentials();
             described = describedWriteEndpoints();
         }

@@ -282,9 +282,8 @@ public final class ComparisonWriter {
         sourceLines().forEach(l -> out.println("- " + cell(l)));
     }
 
-    /** Escapes what would break a Markdown table cell. */
     private static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
+        return Text.markdownCell(text);
     }
 
     // ---- csv -------------------------------------------------------------------------------------

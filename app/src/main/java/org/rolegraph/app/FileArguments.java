@@ -2,6 +2,7 @@ package org.rolegraph.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +19,20 @@ final class FileArguments {
         List<Path> files = new ArrayList<>();
         for (Path argument : arguments) {
             if (Files.isDirectory(argument)) {
-                try (Stream<Path> walk = Files.walk(argument)) {
+                int before = files.size();
+                // Links followed: a data directory is often a link to a checkout elsewhere.
+                try (Stream<Path> walk = Files.walk(argument, FileVisitOption.FOLLOW_LINKS)) {
                     walk.filter(Files::isRegularFile)
                             .filter(p -> RoleDataReader.Format.of(p.getFileName().toString()) != null)
                             .sorted()
                             .forEach(files::add);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                } catch (IOException | UncheckedIOException e) {
+                    throw new UserFacingException(argument + ": cannot read this directory (" + e.getMessage() + ")",
+                            RoleGraphCommand.EXIT_PROBLEMS);
+                }
+                if (files.size() == before) {
+                    throw new UserFacingException(argument + ": no role-data files in this directory (.yaml, .yml, "
+                            + ".json or .csv)", RoleGraphCommand.EXIT_PROBLEMS);
                 }
             } else {
                 files.add(argument);

@@ -93,7 +93,7 @@ final class ImportCommand implements Runnable {
         boolean quiet;
 
         @Mixin
-        Backend backend = new Backend();
+        WritingBackend backend = new WritingBackend();
 
         @Spec
         CommandSpec spec;

@@ -41,10 +41,14 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
     List<Path> files;
 
     @Mixin
-    Backend backend = new Backend();
+    WritingBackend backend = new WritingBackend();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display and no summary.")
     boolean quiet;
+
+    @Option(names = "--replace", description = "Let the files drop what a source's graph says about entries they no "
+            + "longer mention (without it, such an ingest is refused: the claims may come from files not given here).")
+    boolean replace;
 
     @Spec
     CommandSpec spec;
@@ -55,7 +59,8 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
         List<Path> inputs = FileArguments.expand(files);
         var listener = TerminalProgress.forTerminal(spec.commandLine().getErr(), quiet, FileArguments.totalSize(inputs));
         try {
-            IngestResult result = backend.isRemote() ? loadRemote(inputs, listener) : loadLocal(inputs, listener);
+            Ingest ingest = Ingest.create().iris(backend.iris()).listener(listener).dropUnmentioned(replace);
+            IngestResult result = backend.isRemote() ? loadRemote(backend, ingest, inputs, true) : loadLocal(ingest, inputs);
             if (listener instanceof TerminalProgress terminal) {
                 terminal.finish();
             }
@@ -77,8 +82,7 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private IngestResult loadLocal(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
-        Ingest ingest = Ingest.create().iris(backend.iris()).listener(listener);
+    private IngestResult loadLocal(Ingest ingest, List<Path> inputs) throws IngestException {
         if (backend.store == null || backend.isRemote()) {
             DatasetGraph store = backend.openLocal();
             try {
@@ -101,21 +105,23 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
      * role data the store already holds (every source's graph but the taxonomy releases') is copied into
      * the staging dataset first, so the shapes check the files against it as a local ingest does: a new
      * role that reports to a role of the store conforms there as here. Only the graphs of the files'
-     * sources are written back.
+     * sources are written back; with {@code write} false, nothing is (validate --endpoint).
      */
-    private IngestResult loadRemote(List<Path> inputs, org.rolegraph.ingest.IngestListener listener) throws IngestException {
-        try (RDFConnection remote = backend.connectForWriting()) {
+    static IngestResult loadRemote(Backend backend, Ingest ingest, List<Path> inputs, boolean write) throws IngestException {
+        try (RDFConnection remote = write ? backend.connectForWriting() : backend.connect()) {
             DatasetGraph staging = Stores.inMemory();
             StoreGraphs.copy(remote, staging, graph -> !org.rolegraph.model.IriScheme.isReleaseGraph(graph));
-            IngestResult result = Ingest.create().iris(backend.iris()).listener(listener)
-                    .existingEntries((iri, classIri) -> {
-                        Query entry = QueryBindings.substitute(QueryCatalog.get("entry"),
-                                java.util.Map.of("entry", NodeFactory.createURI(iri), "class", NodeFactory.createURI(classIri)));
-                        try (var execution = remote.query(entry)) {
-                            return execution.execSelect().hasNext();
-                        }
-                    })
-                    .load(staging, inputs);
+            ingest.existingEntries((iri, classIri) -> {
+                Query entry = QueryBindings.substitute(QueryCatalog.get("entry"),
+                        java.util.Map.of("entry", NodeFactory.createURI(iri), "class", NodeFactory.createURI(classIri)));
+                try (var execution = remote.query(entry)) {
+                    return execution.execSelect().hasNext();
+                }
+            });
+            IngestResult result = write ? ingest.load(staging, inputs) : ingest.validate(staging, inputs);
+            if (!write) {
+                return result;
+            }
             staging.begin(ReadWrite.READ);
             try {
                 java.util.Map<String, org.apache.jena.rdf.model.Model> graphs = new java.util.LinkedHashMap<>();

@@ -16,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.riot.Lang;
@@ -24,7 +23,9 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
-import org.rolegraph.model.IriScheme;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.rolegraph.query.Roles;
+import org.rolegraph.query.UnknownRoleException;
 import org.rolegraph.query.QueryBindings;
 import org.rolegraph.query.QueryCatalog;
 import org.rolegraph.query.QueryParameter;
@@ -117,20 +118,35 @@ final class QueryCommand implements Runnable {
             throw new UserFacingException(source + ":" + Math.max(1, line) + ":" + Math.max(1, column) + ": "
                     + firstLine(e.getMessage()), RoleGraphCommand.EXIT_PROBLEMS);
         }
-        Query bound = bind(parsed, QueryCatalog.parameters(text), backend.iris());
         try (RDFConnection connection = backend.connect()) {
+            Roles roles = new Roles(connection, backend.iris(), backend.timeout());
+            Query bound = bind(parsed, QueryCatalog.parameters(text), roles);
+            List<Binding> forText = new ArrayList<>();
             connection.executeRead(() -> {
                 try (var execution = connection.newQuery().query(bound)
                         .timeout(backend.timeout().toMillis(), TimeUnit.MILLISECONDS).build()) {
-                    write(bound, execution);
+                    write(bound, execution, forText);
                 }
             });
+            if (isText(bound)) {
+                var labels = roles.labels(ResultText.iris(forText));
+                new ResultText(bound.getProjectVars(), forText, labels, backend.iris())
+                        .write(spec.commandLine().getOut(), Text.width());
+            }
+        } catch (UnknownRoleException e) {
+            throw new UserFacingException("--param: " + e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
         } catch (RuntimeException e) {
             throw backend.explain(e);
         }
     }
 
-    private void write(Query bound, org.apache.jena.query.QueryExecution execution) {
+    /** Whether the answer is SELECT rows printed for a person (ResultText), read in full before they are printed. */
+    private boolean isText(Query bound) {
+        return bound.isSelectType() && (format == null || format.equalsIgnoreCase("text"));
+    }
+
+    /** Writes the answer, except SELECT rows for a person, which go into {@code forText}. */
+    private void write(Query bound, org.apache.jena.query.QueryExecution execution, List<Binding> forText) {
         PrintWriter writer = spec.commandLine().getOut();
         // Jena's writers write bytes; collect them and hand the text to picocli's writer.
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -146,7 +162,7 @@ final class QueryCommand implements Runnable {
         } else if (bound.isSelectType()) {
             var results = canonicalDecimals(execution.execSelect());
             if (chosen.equals("text")) {
-                ResultSetFormatter.out(out, results, bound.getPrologue());
+                org.apache.jena.sparql.exec.RowSet.adapt(results).forEachRemaining(forText::add);
             } else {
                 ResultSetMgr.write(out, results, resultLang(chosen));
             }
@@ -187,8 +203,11 @@ final class QueryCommand implements Runnable {
         };
     }
 
-    /** The --param values by name, in the order given; the binding itself is the query module's. */
-    private Query bind(Query parsed, List<QueryParameter> declared, IriScheme iris) {
+    /**
+     * The --param values by name, in the order given; the binding itself is the query module's. A role
+     * is any of its names, as in compare: an unknown one is an error naming the closest ids.
+     */
+    private Query bind(Query parsed, List<QueryParameter> declared, Roles roles) {
         Map<String, List<String>> values = new LinkedHashMap<>();
         for (String param : params) {
             int eq = param.indexOf('=');
@@ -198,8 +217,13 @@ final class QueryCommand implements Runnable {
             values.computeIfAbsent(param.substring(0, eq).replaceFirst("^\\?", ""), k -> new ArrayList<>())
                     .add(param.substring(eq + 1));
         }
+        for (QueryParameter parameter : declared) {
+            if (parameter.kind() == QueryParameter.Kind.ROLE && values.containsKey(parameter.name())) {
+                values.put(parameter.name(), values.get(parameter.name()).stream().map(name -> roles.find(name).id()).toList());
+            }
+        }
         try {
-            return QueryBindings.bind(parsed, declared, values, iris);
+            return QueryBindings.bind(parsed, declared, values, backend.iris());
         } catch (IllegalArgumentException e) {
             throw new UserFacingException("--param: " + e.getMessage(), 2);
         }

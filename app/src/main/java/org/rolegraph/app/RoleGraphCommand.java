@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "curated data set.",
         subcommands = {RolesCommand.class, DescribeCommand.class, CompareCommand.class, SimilarCommand.class,
             ChainCommand.class, QueryCommand.class, ExportCommand.class, ServeCommand.class, ValidateCommand.class,
-            IngestCommand.class, ImportCommand.class, AlignCommand.class,
+            IngestCommand.class, ImportCommand.class, AlignCommand.class, NewCommand.class,
             CommandLine.HelpCommand.class})
 final class RoleGraphCommand implements Runnable {
 

@@ -41,4 +41,9 @@ final class Text {
         return sources.stream().map(s -> footnotes.get(s.iri())).distinct().sorted().map(n -> "[" + n + "]")
                 .collect(java.util.stream.Collectors.joining());
     }
+
+    /** Escapes what would break a Markdown table cell. */
+    static String markdownCell(String text) {
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;").replace(">", "&gt;");
+    }
 }

@@ -12,6 +12,7 @@ import org.rolegraph.ingest.Problem;
 import org.rolegraph.ingest.Stores;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,19 +22,19 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check role-data files (YAML, JSON, CSV) as an ingest would, including the SHACL shapes, "
                 + "and report every problem as file:line:column: message. Nothing is written.",
-            "References must resolve within the files given, or in --store when one is given."})
+            "The files are checked as an ingest on top of the embedded data set would take them, so they may refer "
+                + "to its roles, skills and sources; with --store or --endpoint, on top of what that store holds."})
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Role-data files or directories of them.")
     List<Path> files;
 
-    @Option(names = "--store", paramLabel = "DIR",
-            description = "Resolve references against this TDB2 store too (it is not changed).")
-    Path store;
+    @Mixin
+    Backend backend = new Backend();
 
-    @Option(names = "--base", paramLabel = "IRI", defaultValue = org.rolegraph.model.IriScheme.DEFAULT_BASE,
-            description = "Base IRI (default: ${DEFAULT-VALUE}).")
-    String base;
+    @Option(names = "--replace", description = "Check as 'ingest --replace' would: the files may drop what a "
+            + "source's graph says about entries they no longer mention.")
+    boolean replace;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
     boolean quiet;
@@ -43,19 +44,21 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        Backend options = new Backend();
-        options.base = base;
         List<Path> inputs = FileArguments.expand(files);
-        DatasetGraph dataset;
+        Ingest ingest = Ingest.create().iris(backend.iris()).dropUnmentioned(replace)
+                .listener(TerminalProgress.forTerminal(spec.commandLine().getErr(), quiet, FileArguments.totalSize(inputs)));
         try {
-            dataset = store == null ? Stores.inMemory() : Stores.open(store);
-        } catch (org.rolegraph.ingest.StoreException e) {
-            throw Backend.storeProblem(e);
-        }
-        try {
-            IngestResult result = Ingest.create().iris(options.iris())
-                    .listener(TerminalProgress.forTerminal(spec.commandLine().getErr(), quiet, FileArguments.totalSize(inputs)))
-                    .validate(dataset, inputs);
+            IngestResult result;
+            if (backend.isRemote()) {
+                result = IngestCommand.loadRemote(backend, ingest, inputs, false);
+            } else {
+                DatasetGraph dataset = backend.openLocal();
+                try {
+                    result = ingest.validate(dataset, inputs);
+                } finally {
+                    Stores.release(dataset);
+                }
+            }
             if (!quiet) {
                 spec.commandLine().getOut().println("ok: " + result.summary());
                 spec.commandLine().getOut().flush();
@@ -63,8 +66,8 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return 0;
         } catch (IngestException e) {
             return report(e.problems(), spec.commandLine().getErr());
-        } finally {
-            org.rolegraph.ingest.Stores.release(dataset);
+        } catch (RuntimeException e) {
+            throw backend.explain(e);
         }
     }
 

@@ -120,7 +120,12 @@ class StoreParityTest {
     /** Every read command, on curated roles and imported occupations, in each output format where it has several. */
     static Stream<List<String>> readCommands() {
         List<List<String>> commands = new ArrayList<>();
-        commands.add(List.of("roles"));
+        for (String format : List.of("text", "markdown", "csv", "json")) {
+            commands.add(List.of("roles", "--format", format));
+        }
+        // Text output looks up labels with a query of its own (labels.rq), here of roles, concepts and occupations.
+        commands.add(List.of("query", "salaries", "--param", "role=product-manager", "--param", "role=delivery-manager"));
+        commands.add(List.of("query", "linked", "--param", "role=product-manager"));
         for (String role : List.of("delivery-manager", "ICT project manager", "onet:15-1299.09")) {
             commands.add(List.of("describe", role));
         }
@@ -172,6 +177,8 @@ class StoreParityTest {
         params.put("source-graphs", List.of());
         params.put("graph", List.of("graph=" + GRAPH + "team-notes"));
         params.put("graph-size", List.of("graph=" + GRAPH + "onet-29.3"));
+        params.put("labels", List.of("entry=" + ROLE + "product-manager",
+                "entry=http://data.europa.eu/esco/occupation/9f508305-80ce-4111-8722-f2c9b4a44890", "entry=" + ROLE + "no-such-role"));
         List<List<String>> commands = new ArrayList<>();
         params.forEach((name, values) -> {
             for (String format : name.equals("similar") || name.equals("salaries") ? List.of("csv", "json") : List.of("csv")) {

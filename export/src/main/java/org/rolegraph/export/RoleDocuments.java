@@ -221,7 +221,7 @@ public final class RoleDocuments {
             ArrayNode sameAs = json.putArray("sameAs");
             values.getOrDefault(SKOS.exactMatch.getURI(), List.of()).forEach(n -> sameAs.add(n.getURI()));
             List<String> empty = new ArrayList<>();
-            json.fields().forEachRemaining(e -> {
+            json.properties().forEach(e -> {
                 if (e.getValue().isArray() && e.getValue().isEmpty()) {
                     empty.add(e.getKey());
                 }

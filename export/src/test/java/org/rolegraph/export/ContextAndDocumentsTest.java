@@ -141,7 +141,7 @@ class ContextAndDocumentsTest {
         if (node.isArray()) {
             node.forEach(child -> check(child, terms, unknown));
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 if (field.getKey().equals("@type") && !terms.contains(field.getValue().asText())) {
                     unknown.add("@type " + field.getValue().asText());

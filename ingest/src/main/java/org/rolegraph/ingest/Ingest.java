@@ -86,6 +86,7 @@ public final class Ingest {
     private IriScheme iris = IriScheme.DEFAULT;
     private ExistingEntries existingEntries;
     private boolean checkShapes = true;
+    private boolean dropUnmentioned;
     private IngestListener listener = IngestListener.NONE;
 
     private Ingest() {}
@@ -104,6 +105,17 @@ public final class Ingest {
     /** Whether to check the result against the SHACL shapes before committing (default on). */
     public Ingest checkShapes(boolean check) {
         this.checkShapes = check;
+        return this;
+    }
+
+    /**
+     * Whether a batch may drop what a source's graph says about entries its files no longer mention
+     * (default false: such a batch is refused). Replacing a graph is how an edited file takes effect,
+     * but a graph that also holds claims from files outside the batch (the curated data's, someone
+     * else's) would lose them without a word.
+     */
+    public Ingest dropUnmentioned(boolean drop) {
+        this.dropUnmentioned = drop;
         return this;
     }
 
@@ -146,14 +158,13 @@ public final class Ingest {
                 batch.readFile(input, ++index, inputs.size());
             }
             batch.resolveReferences();
+            batch.checkNothingLost();
             if (batch.problems.isEmpty() && checkShapes) {
                 listener.validating();
                 batch.checkShapes();
             }
             if (!batch.problems.isEmpty()) {
-                List<Problem> sorted = new ArrayList<>(batch.problems);
-                Collections.sort(sorted);
-                throw new IngestException(sorted);
+                throw new IngestException(Problem.collapsed(batch.problems));
             }
             // The summary counts what the graphs hold after the batch, not what was written: the same
             // triple written twice to a graph (an entry restated in two files) is stored once.
@@ -199,6 +210,8 @@ public final class Ingest {
         private final Map<String, Boolean> sourcesInStore = new HashMap<>();
         private final Set<String> clearedGraphs = new LinkedHashSet<>();
         private final Set<Node> cleared = new java.util.HashSet<>();
+        /** The entries each replaced graph held claims about before this batch (IRIs without a fragment). */
+        private final Map<Node, List<Node>> previousSubjects = new HashMap<>();
         private long entries;
         private long quads;
         private long fileEntries;
@@ -214,6 +227,9 @@ public final class Ingest {
         public void add(Node graph, Node subject, Node predicate, Node object) {
             if (cleared.add(graph)) {
                 // The first write to a source's graph in this batch replaces what was there.
+                if (!dropUnmentioned) {
+                    previousSubjects.put(graph, subjects(graph));
+                }
                 store.deleteAny(graph, Node.ANY, Node.ANY, Node.ANY);
                 clearedGraphs.add(graph.getURI());
             }
@@ -352,6 +368,54 @@ public final class Ingest {
                     }
                 }
             };
+        }
+
+        /** The distinct entries a graph has claims about: subject IRIs without a fragment, in order. */
+        private List<Node> subjects(Node graph) {
+            Set<Node> subjects = new java.util.TreeSet<>(java.util.Comparator.comparing(Node::getURI));
+            store.find(graph, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(quad -> {
+                if (quad.getSubject().isURI() && !quad.getSubject().getURI().contains("#")) {
+                    subjects.add(quad.getSubject());
+                }
+            });
+            return List.copyOf(subjects);
+        }
+
+        /**
+         * Refuses a batch that would replace a source's graph and lose what it says about entries the
+         * files do not mention: one problem per source, at its declaration, saying how to go on.
+         */
+        void checkNothingLost() {
+            previousSubjects.forEach((graph, before) -> {
+                List<Node> lost = before.stream().filter(subject -> !store.contains(graph, subject, Node.ANY, Node.ANY)).toList();
+                if (lost.isEmpty()) {
+                    return;
+                }
+                String source = iris.graphId(graph.getURI());
+                Where where = declared.getOrDefault(key(EntryKind.SOURCE, source), new Where(file, 1, 1));
+                // Roles first: the entries a reader knows best.
+                String roles = iris.role("");
+                String examples = String.join(", ", lost.stream()
+                        .sorted(java.util.Comparator.comparing((Node n) -> !n.getURI().startsWith(roles)))
+                        .limit(3).map(n -> entryName(n.getURI())).toList())
+                        + (lost.size() > 3 ? ", …" : "");
+                problems.add(where.problem("source '" + source + "' is already in the store with claims about "
+                        + lost.size() + (lost.size() == 1 ? " entry" : " entries") + " these files do not mention ("
+                        + examples + "): ingesting them would replace its graph and lose those claims, so give your "
+                        + "source an id of its own, or ingest these files together with the ones that hold those "
+                        + "claims (or drop them on purpose with --replace)"));
+            });
+        }
+
+        /** "role 'product-manager'" for an entry IRI under the base, else the IRI in angle brackets. */
+        private String entryName(String iri) {
+            for (EntryKind kind : EntryKind.values()) {
+                String prefix = iri(kind, "");
+                if (iri.startsWith(prefix) && IriScheme.isValidId(iri.substring(prefix.length()))) {
+                    return kind.noun() + " '" + iri.substring(prefix.length()) + "'";
+                }
+            }
+            return "<" + iri + ">";
         }
 
         /** Every reference must name an entry of this batch or one already in the store. */

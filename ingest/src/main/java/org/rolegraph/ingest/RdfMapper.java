@@ -94,6 +94,18 @@ final class RdfMapper {
         }
     }
 
+    /**
+     * A link to an occupation of another classification; its name there, when given, is that source's
+     * skos:prefLabel of the occupation, so every reader shows the name (compare.rq's value labels).
+     */
+    private void link(Node role, org.apache.jena.rdf.model.Property property, LinkClaim link) {
+        Node occupation = iri(link.iri());
+        say(link.sources(), role, n(property), occupation);
+        if (link.name() != null) {
+            say(link.sources(), occupation, n(SKOS.prefLabel), english(link.name()));
+        }
+    }
+
     void source(Source source) {
         Node g = graph(source.id());
         Node s = iri(iris.source(source.id()));
@@ -259,10 +271,10 @@ final class RdfMapper {
         claims(s, n(RG.whenToHire), role.whenToHire());
         claims(s, n(RG.typicalTerm), role.vocabulary());
         for (LinkClaim link : role.exactMatch()) {
-            say(link.sources(), s, n(SKOS.exactMatch), iri(link.iri()));
+            link(s, SKOS.exactMatch, link);
         }
         for (LinkClaim link : role.closeMatch()) {
-            say(link.sources(), s, n(SKOS.closeMatch), iri(link.iri()));
+            link(s, SKOS.closeMatch, link);
         }
         for (CategoryClaim category : role.occupationalCategories()) {
             say(category.sources(), s, n(SchemaOrg.occupationalCategory),

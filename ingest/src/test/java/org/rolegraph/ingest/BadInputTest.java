@@ -22,7 +22,7 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            malformed.yaml            | 5 | 21  | syntax error: while parsing a flow sequence
+            malformed.yaml            | 5 | 12  | a list in brackets ('[') that is never closed: end it with ']'
             malformed.json            | 6 | 3   | syntax error: Unexpected close marker ']'
             malformed.csv             | 3 | 1   | syntax error: Missing closing quote
             unknown-field.yaml        | 6 | 5   | unknown field 'salary_band' in role

@@ -23,6 +23,18 @@ public final class Ids {
                 .toList();
     }
 
+    /**
+     * The valid id nearest to {@code text}, for a suggestion: accents dropped, camel case split,
+     * lower case, every other run of characters a single hyphen ("Growth_PM" gives "growth-pm",
+     * "Chef de Produit" gives "chef-de-produit"); {@code fallback} when nothing of it is left.
+     */
+    public static String asId(String text, String fallback) {
+        String plain = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String id = plain.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return IriScheme.isValidId(id) ? id : fallback;
+    }
+
     /** Levenshtein distance between two strings. */
     public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];

@@ -31,7 +31,7 @@ public final class QueryBindings {
         }
         Map<Var, Node> map = new HashMap<>();
         values.forEach((name, node) -> map.put(Var.alloc(name), node));
-        return QueryTransformOps.transform(query, map);
+        return QueryTransformOps.replaceVars(query, map);
     }
 
     /**

@@ -27,7 +27,7 @@ public final class QueryCatalog {
 
     /** The catalog's query names, in the order the documentation lists them. */
     public static final List<String> NAMES = List.of("roles", "compare", "shared-and-unique", "similar", "salaries",
-            "survey-figures", "disagreements", "reporting-lines", "fit", "claim-sources", "certifications", "resolve", "linked", "role-names", "releases", "browse", "groups", "group-roles", "search", "source", "entry", "source-graphs", "graph", "graph-size");
+            "survey-figures", "disagreements", "reporting-lines", "fit", "claim-sources", "certifications", "resolve", "linked", "role-names", "releases", "browse", "groups", "group-roles", "search", "source", "entry", "source-graphs", "graph", "graph-size", "labels");
 
     private static final Map<String, Query> CACHE = new ConcurrentHashMap<>();
     private static final Pattern PARAM = Pattern.compile("^#\\s*@param\\s+(\\w+)\\s+(\\w+)(\\.\\.\\.)?(\\s+alternatives)?",

@@ -66,6 +66,25 @@ public final class Roles {
         return new RoleProfile(role.get(0), statements, salaries, surveys, certifications, linked, reader.sourcesCited());
     }
 
+    /** How many IRIs one labels query binds: a small VALUES block, which every store answers quickly. */
+    static final int LABELS_PER_QUERY = 200;
+
+    /**
+     * The English preferred label of each of {@code iris} that has one (labels.rq), by IRI: what a
+     * person reads in place of an IRI.
+     */
+    public java.util.Map<String, String> labels(java.util.Collection<String> iris) {
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        List<org.apache.jena.graph.Node> nodes = iris.stream().distinct().map(org.apache.jena.graph.NodeFactory::createURI).toList();
+        Sparql sparql = new Sparql(connection, timeout);
+        for (int from = 0; from < nodes.size(); from += LABELS_PER_QUERY) {
+            List<org.apache.jena.graph.Node> some = nodes.subList(from, Math.min(nodes.size(), from + LABELS_PER_QUERY));
+            sparql.select(QueryBindings.withValues(QueryCatalog.get("labels"), "entry", some),
+                    row -> labels.put(row.getResource("entry").getURI(), row.getLiteral("label").getLexicalForm()));
+        }
+        return labels;
+    }
+
     /** The taxonomy releases the store holds (ESCO, O*NET), by title, with their number of roles. */
     public List<ReleaseSummary> releases() {
         List<ReleaseSummary> releases = new java.util.ArrayList<>();
@@ -114,7 +133,7 @@ public final class Roles {
     public List<RoleSummary> search(String text, int offset, int limit) {
         String folded = org.rolegraph.model.Names.fold(text);
         List<org.apache.jena.graph.Node> words = java.util.Arrays.stream(folded.split(" ")).filter(w -> !w.isEmpty()).distinct()
-                .map(w -> (org.apache.jena.graph.Node) org.apache.jena.graph.NodeFactory.createLiteralString(w)).toList();
+                .map(org.apache.jena.graph.NodeFactory::createLiteralString).toList();
         if (words.isEmpty()) {
             return List.of();
         }

@@ -125,6 +125,30 @@ public final class RoleGraphServer {
         return this;
     }
 
+    /**
+     * The users of the password file, read once at start. Fuseki's passwordFile(...) makes the same
+     * store with a reload every 5 s, whose watching thread Jetty 12.1 never stops (PropertyUserStore
+     * drops its Scanner without destroying it): a stopped server would go on reading, and warning
+     * about, a file that may be gone. A changed password takes a restart.
+     */
+    private static org.eclipse.jetty.security.UserStore userStore(String passwordFile) {
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(passwordFile))) {
+            throw new org.apache.jena.fuseki.FusekiConfigException("no password file " + passwordFile);
+        }
+        org.eclipse.jetty.security.PropertyUserStore users = new org.eclipse.jetty.security.PropertyUserStore();
+        users.setConfig(org.eclipse.jetty.util.resource.ResourceFactory.root().newResource(java.nio.file.Path.of(passwordFile)));
+        users.setReloadInterval(0);
+        try {
+            users.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("password file " + passwordFile + ": " + e.getMessage(), e);
+        }
+        return users;
+    }
+
+    /** The realm a client is asked to log in to for writes. */
+    static final String REALM = "RoleGraph";
+
     /** Builds and starts the server. */
     public FusekiServer start() {
         // Belt and braces: even a query that slipped past the endpoint's check cannot call out.
@@ -143,10 +167,11 @@ public final class RoleGraphServer {
                 .addEndpoint(DATASET, "query", Operation.Query)
                 .addEndpoint(DATASET, "", Operation.Query)
                 .addEndpoint(DATASET, "data", Operation.GSP_R);
+        org.eclipse.jetty.security.UserStore users = updates ? userStore(passwordFile) : null;
         if (updates) {
             builder.registerOperation(Operation.Update, new SafeUpdate())
                     .auth(AuthScheme.BASIC)
-                    .passwordFile(passwordFile)
+                    .securityHandler(org.apache.jena.fuseki.main.JettySecurityLib.makeSecurityHandler(REALM, users, AuthScheme.BASIC))
                     .addEndpoint(DATASET, "update", Operation.Update, Auth.ANY_USER)
                     .addEndpoint(DATASET, "graph", Operation.GSP_RW, Auth.ANY_USER);
         }
@@ -160,6 +185,9 @@ public final class RoleGraphServer {
                 || paths.stream().anyMatch(p -> p.endsWith("/*") ? path.startsWith(p.substring(0, p.length() - 1)) : path.equals(p))));
         FusekiServer server = builder.build();
         Server jetty = server.getJettyServer();
+        if (users != null) {
+            jetty.addBean(users, true);
+        }
         // Jetty reads a form itself (the query of a POSTed form): its own cap is the body cap.
         jetty.getDescendant(org.eclipse.jetty.ee10.servlet.ServletContextHandler.class).setMaxFormContentSize((int) Math.min(maxBody, Integer.MAX_VALUE));
         jetty.setHandler(door(jetty.getHandler()));
@@ -175,6 +203,9 @@ public final class RoleGraphServer {
      * queries at once, the others waiting up to three timeouts, then 503 with Retry-After; health checks,
      * static files and downloads (bytes made once) never wait.
      */
+    // GzipHandler is deprecated in Jetty 12.1 for CompressionHandler, which lives in jetty-compression
+    // modules Fuseki 5.6 does not bring; it still does the job, so the warning is silenced here only.
+    @SuppressWarnings("removal")
     private Handler door(Handler fuseki) {
         QoSHandler admission = new QoSHandler(fuseki) {
             @Override

@@ -70,6 +70,7 @@ class LoadTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the slow clients only need to be connected while the mixed run goes on
     void mixedLoadWithHostileRequestsGivesOnlyExpectedAnswersAndTheHeapLevelsOff() throws Exception {
         int total = Integer.getInteger("rolegraph.load.requests", 400);
         FusekiServer server = RoleGraphServer.create(EmbeddedData.load(IriScheme.DEFAULT)).port(0)

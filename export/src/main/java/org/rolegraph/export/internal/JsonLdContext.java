@@ -43,7 +43,7 @@ public final class JsonLdContext {
         JsonNode context = document.get("@context");
         this.base = context.path("@base").asText(null);
         Map<String, String> prefixMap = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = context.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = context.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();
@@ -54,7 +54,7 @@ public final class JsonLdContext {
                 prefixMap.put(name, value.asText());
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = context.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = context.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             JsonNode value = field.getValue();

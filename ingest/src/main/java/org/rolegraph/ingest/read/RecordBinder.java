@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.irix.IRIException;
 import org.apache.jena.irix.IRIx;
+import org.rolegraph.model.Ids;
 import org.rolegraph.model.IriScheme;
 import org.rolegraph.model.records.CategoryClaim;
 import org.rolegraph.model.records.Comparative;
@@ -314,7 +315,7 @@ final class RecordBinder {
     }
 
     private LinkClaim linkClaim(Node node, String field) {
-        Fields f = fields(node, "'" + field + "' claim ({iri, source})", "iri", "source");
+        Fields f = fields(node, "'" + field + "' claim ({iri, name, source})", "iri", "name", "source");
         if (f == null) {
             return null;
         }
@@ -322,8 +323,9 @@ final class RecordBinder {
         if (iri == null && f.get("iri") == null) {
             problem(node, "'" + field + "' claim is missing required field 'iri'");
         }
+        String name = f.text("name", false);
         List<String> sources = f.sources(node);
-        return iri == null || sources.isEmpty() ? null : new LinkClaim(iri, sources);
+        return iri == null || sources.isEmpty() ? null : new LinkClaim(iri, name, sources);
     }
 
     private CategoryClaim categoryClaim(Node node) {
@@ -464,7 +466,7 @@ final class RecordBinder {
         String text = scalarText(node, field);
         if (text != null && !IriScheme.isValidId(text)) {
             problem(node, "'" + text + "' is not a valid id in '" + field
-                    + "': use lower-case kebab-case such as product-manager");
+                    + "': use lower-case kebab-case, such as '" + Ids.asId(text, "product-manager") + "'");
             return null;
         }
         return text;
@@ -478,8 +480,10 @@ final class RecordBinder {
         Set<String> known = Set.of(allowed);
         for (Node.Field field : object.fields().values()) {
             if (!known.contains(field.name())) {
+                List<String> near = Ids.closest(field.name(), known, 1);
                 problem(field.line(), field.column(), "unknown field '" + field.name() + "' in " + what
-                        + " (known fields: " + String.join(", ", allowed) + ")");
+                        + (near.isEmpty() ? " (known fields: " + String.join(", ", allowed) + ")"
+                                : ": did you mean '" + near.get(0) + "'?"));
             }
         }
         return new Fields(object);

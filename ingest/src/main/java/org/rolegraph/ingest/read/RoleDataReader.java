@@ -120,6 +120,11 @@ public final class RoleDataReader {
                     return false;
                 }
             }
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked) {
+                YamlSyntax syntax = YamlSyntax.of(marked);
+                reporter.problem(syntax.line(), syntax.column(), syntax.message());
+                return false;
+            }
             JsonLocation at = e.getLocation();
             if ((at == null || at.getLineNr() < 1) && parser != null) {
                 at = parser.currentLocation();
@@ -140,10 +145,6 @@ public final class RoleDataReader {
 
     /** Jackson's message without the location and source excerpt it appends; we print our own. */
     private static String cleanMessage(JsonProcessingException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml) {
-            String context = yaml.getContext() == null ? "" : yaml.getContext().strip() + ": ";
-            return "syntax error: " + context + (yaml.getProblem() == null ? "" : yaml.getProblem().strip());
-        }
         String message = e.getOriginalMessage();
         if (message == null) {
             message = e.getClass().getSimpleName();
