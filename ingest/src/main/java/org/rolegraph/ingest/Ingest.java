@@ -149,10 +149,13 @@ public final class Ingest {
     }
 
     private IngestResult run(DatasetGraph store, List<Input> inputs, boolean commit) throws IngestException {
+        if (commit && Stores.isBeingCreated(store)) {
+            return runBulk(store, inputs);
+        }
         long start = System.nanoTime();
         store.begin(ReadWrite.WRITE);
         try {
-            Batch batch = new Batch(store);
+            Batch batch = new Batch(store, null);
             int index = 0;
             for (Input input : inputs) {
                 batch.readFile(input, ++index, inputs.size());
@@ -166,11 +169,7 @@ public final class Ingest {
             if (!batch.problems.isEmpty()) {
                 throw new IngestException(Problem.collapsed(batch.problems));
             }
-            // The summary counts what the graphs hold after the batch, not what was written: the same
-            // triple written twice to a graph (an entry restated in two files) is stored once.
-            long stored = batch.clearedGraphs.stream().mapToLong(graph -> org.apache.jena.atlas.iterator.Iter.count(
-                    store.find(NodeFactory.createURI(graph), Node.ANY, Node.ANY, Node.ANY))).sum();
-            IngestResult result = new IngestResult(inputs.size(), batch.entries, stored,
+            IngestResult result = new IngestResult(inputs.size(), batch.entries, batch.storedQuads(),
                     List.copyOf(batch.clearedGraphs), Duration.ofNanos(System.nanoTime() - start), commit);
             if (commit) {
                 store.commit();
@@ -182,6 +181,52 @@ public final class Ingest {
             if (store.isInTransaction()) {
                 store.abort();
             }
+            store.end();
+        }
+    }
+
+    /**
+     * A first load, into a store Stores.write is creating: the quads stream into TDB2's parallel bulk
+     * loader, which builds the indexes outside a transaction, several at once, instead of through one
+     * write transaction. All or nothing still holds: on any problem the new store is thrown away
+     * whole and never renamed into place. The store is empty, so there is nothing to look references
+     * up in or to replace (and the loader holds it exclusively until it finishes). The shapes are
+     * checked once it has.
+     */
+    private IngestResult runBulk(DatasetGraph store, List<Input> inputs) throws IngestException {
+        long start = System.nanoTime();
+        org.apache.jena.tdb2.loader.DataLoader loader =
+                org.apache.jena.tdb2.loader.LoaderFactory.parallelLoader(store, (format, args) -> { });
+        Batch batch = new Batch(store, loader.stream());
+        loader.startBulk();
+        try {
+            int index = 0;
+            for (Input input : inputs) {
+                batch.readFile(input, ++index, inputs.size());
+            }
+            batch.resolveReferences();
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
+        if (!batch.problems.isEmpty()) {
+            IngestException problems = new IngestException(Problem.collapsed(batch.problems));
+            loader.finishException(problems);
+            throw problems;
+        }
+        loader.finishBulk();
+        store.begin(ReadWrite.READ);
+        try {
+            if (checkShapes) {
+                listener.validating();
+                batch.checkShapes();
+                if (!batch.problems.isEmpty()) {
+                    throw new IngestException(Problem.collapsed(batch.problems));
+                }
+            }
+            return new IngestResult(inputs.size(), batch.entries, batch.storedQuads(), List.copyOf(batch.clearedGraphs),
+                    Duration.ofNanos(System.nanoTime() - start), true);
+        } finally {
             store.end();
         }
     }
@@ -198,6 +243,8 @@ public final class Ingest {
     /** The state of one batch: what it declared, what it still has to find, and what went wrong. */
     private final class Batch implements RdfMapper.QuadSink {
         private final DatasetGraph store;
+        /** Where quads go in a first load (TDB2's bulk loader), or null: into {@code store}, in its transaction. */
+        private final org.apache.jena.riot.system.StreamRDF bulk;
         private final RdfMapper mapper;
         private final List<Problem> problems = new ArrayList<>();
         /** Entries declared in this batch ("kind id"), with where they were first declared. */
@@ -218,13 +265,32 @@ public final class Ingest {
         private String file;
         private Map<String, Where> declaredInFile;
 
-        Batch(DatasetGraph store) {
+        Batch(DatasetGraph store, org.apache.jena.riot.system.StreamRDF bulk) {
             this.store = store;
+            this.bulk = bulk;
             this.mapper = new RdfMapper(iris, this);
+        }
+
+        /**
+         * What the graphs hold after the batch, not what was written: the same triple written twice to
+         * a graph (an entry restated in two files) is stored once. Inside a transaction.
+         */
+        long storedQuads() {
+            return clearedGraphs.stream().mapToLong(graph -> org.apache.jena.atlas.iterator.Iter.count(
+                    store.find(NodeFactory.createURI(graph), Node.ANY, Node.ANY, Node.ANY))).sum();
         }
 
         @Override
         public void add(Node graph, Node subject, Node predicate, Node object) {
+            if (bulk != null) {
+                // A new, empty store: nothing to replace.
+                if (cleared.add(graph)) {
+                    clearedGraphs.add(graph.getURI());
+                }
+                bulk.quad(org.apache.jena.sparql.core.Quad.create(graph, subject, predicate, object));
+                quads++;
+                return;
+            }
             if (cleared.add(graph)) {
                 // The first write to a source's graph in this batch replaces what was there.
                 if (!dropUnmentioned) {
@@ -386,13 +452,20 @@ public final class Ingest {
          * files do not mention: one problem per source, at its declaration, saying how to go on.
          */
         void checkNothingLost() {
+            if (!problems.isEmpty()) {
+                // A rejected entry already fails the batch, and its claims would count as lost.
+                return;
+            }
             previousSubjects.forEach((graph, before) -> {
                 List<Node> lost = before.stream().filter(subject -> !store.contains(graph, subject, Node.ANY, Node.ANY)).toList();
                 if (lost.isEmpty()) {
                     return;
                 }
                 String source = iris.graphId(graph.getURI());
-                Where where = declared.getOrDefault(key(EntryKind.SOURCE, source), new Where(file, 1, 1));
+                Where where = declared.get(key(EntryKind.SOURCE, source));
+                if (where == null || where.line() < 1) {
+                    where = new Where(file, 1, 1);
+                }
                 // Roles first: the entries a reader knows best.
                 String roles = iris.role("");
                 String examples = String.join(", ", lost.stream()
@@ -446,8 +519,10 @@ public final class Ingest {
             declared.keySet().stream().filter(key -> key.startsWith(prefix))
                     .forEach(key -> ids.add(key.substring(prefix.length())));
             String iriPrefix = iri(ref.kind(), "");
-            // Candidates from the store too, bounded so a typo in a huge store stays cheap.
-            var inStore = store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
+            // Candidates from the store too, bounded so a typo in a huge store stays cheap (a new store
+            // has none, and the bulk loader holds it).
+            var inStore = bulk != null ? Collections.<org.apache.jena.sparql.core.Quad>emptyIterator()
+                    : store.find(Node.ANY, Node.ANY, RDF.type.asNode(), type(ref.kind()));
             try {
                 for (int seen = 0; inStore.hasNext() && seen < 100_000; seen++) {
                     Node subject = inStore.next().getSubject();
@@ -487,6 +562,9 @@ public final class Ingest {
         }
 
         private boolean existsInStore(EntryKind kind, String id) {
+            if (bulk != null) {
+                return existingEntries != null && existingEntries.exists(iri(kind, id), type(kind).getURI());
+            }
             return store.contains(Node.ANY, NodeFactory.createURI(iri(kind, id)), RDF.type.asNode(), type(kind))
                     || existingEntries != null && existingEntries.exists(iri(kind, id), type(kind).getURI());
         }

@@ -115,10 +115,24 @@ public final class Stores {
         DatasetGraph store = withUnionDefaultGraph(DatabaseMgr.connectDatasetGraph(directory.toString()));
         try {
             store.executeWrite(() -> store.prefixes().add("rg", RG.NS));
+            store.getContext().set(BEING_CREATED, true);
             return work.run(store);
         } finally {
+            store.getContext().remove(BEING_CREATED);
             release(store);
         }
+    }
+
+    /** Set on a store while Stores.write fills it as a new store (see isBeingCreated). */
+    private static final org.apache.jena.sparql.util.Symbol BEING_CREATED =
+            org.apache.jena.sparql.util.Symbol.create("https://w3id.org/rolegraph/ontology#beingCreated");
+
+    /**
+     * Whether {@code store} is a new TDB2 store that {@link #write} is filling: empty, and thrown away
+     * whole if the work fails, so it may be loaded outside a transaction (TDB2's bulk loader).
+     */
+    static boolean isBeingCreated(DatasetGraph store) {
+        return store.getContext().isTrue(BEING_CREATED);
     }
 
     private static DatasetGraph openTdb2(Path directory, boolean neverCommitted) {

@@ -70,6 +70,42 @@ class StoreCreationTest {
     }
 
     @Test
+    void aFirstIngestThroughTheBulkLoaderHoldsWhatATransactionalOneHolds(@TempDir Path dir) throws Exception {
+        // The curated data set restates entries across files: each quad must be stored once.
+        List<Path> curated;
+        try (Stream<Path> files = Files.walk(Path.of("..", "data"))) {
+            curated = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        DatasetGraph inMemory = Stores.inMemory();
+        IngestResult transactional = Ingest.create().load(inMemory, curated);
+        Path target = dir.resolve("store");
+        IngestResult bulk = Stores.write(target, store -> Ingest.create().load(store, curated));
+        assertEquals(Fixtures.quads(inMemory), Fixtures.quads(target));
+        assertEquals(transactional.quads(), bulk.quads());
+        assertEquals(Fixtures.quads(target).size(), bulk.quads());
+        assertEquals(transactional.graphs(), bulk.graphs());
+    }
+
+    @Test
+    void aFirstIngestThatBreaksOnlyTheShapesLeavesNoStoreBehind(@TempDir Path dir) throws Exception {
+        // Two sources give one role two English labels: every reference resolves, and the shapes allow
+        // one preferred label a language (sh:uniqueLang), checked once the bulk loader has finished.
+        Path one = Files.writeString(dir.resolve("one.yaml"), String.join("\n", "format: rolegraph/1",
+                "sources:", "  - {id: notes-one, title: Notes one}", "roles:",
+                "  - {id: lead, label: Lead, source: notes-one}", ""));
+        Path two = Files.writeString(dir.resolve("two.yaml"), String.join("\n", "format: rolegraph/1",
+                "sources:", "  - {id: notes-two, title: Notes two}", "roles:",
+                "  - {id: lead, label: Team lead, source: notes-two}", ""));
+        Path target = dir.resolve("store");
+        IngestException e = assertThrows(IngestException.class,
+                () -> Stores.write(target, store -> Ingest.create().load(store, List.of(one, two))));
+        assertTrue(e.problems().stream().anyMatch(p -> p.message().startsWith("does not conform to the shapes: role 'lead'")),
+                e.problems().toString());
+        assertFalse(Files.exists(target), "no store");
+        assertEquals(List.of("one.yaml", "two.yaml"), names(dir), "no temporary directory either");
+    }
+
+    @Test
     void aFailedIngestIntoAnExistingStoreLeavesItAsItWas(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("store");
         Stores.write(target, store -> Ingest.create().load(store, List.of(Fixtures.path("good/base.yaml"))));
