@@ -190,7 +190,7 @@ public final class BenchSuite {
             return result.quads() / seconds(t0);
         });
         results.add(new Results.Row("2", roles, triples, "ingest JSON into TDB2 on disk", tdbRate, "triples/s",
-                "TDB2 parallel bulk loader", bulkRate, ">= 0.8x", true, 0.8, "one transaction, SHACL check included"));
+                "TDB2 parallel bulk loader", bulkRate, ">= 0.8x", true, 0.8, "a first ingest: bulk loader into a new store, SHACL check included"));
 
         // 3 and 4. Exports from an in-memory store, to a counting sink.
         DatasetGraph store = Stores.inMemory();
@@ -363,7 +363,16 @@ public final class BenchSuite {
         medianSeconds(compare, 1);
         double ours = medianSeconds(compare, 7);
         double floor = medianSeconds(version, 7);
-        results.add(new Results.Row("7", 18, 1084, "./rolegraph compare, whole process", ours * 1000, "ms",
+        // The size of what the command runs on: the embedded data set, counted, not written in here.
+        DatasetGraph embedded = org.rolegraph.app.EmbeddedData.load(org.rolegraph.model.IriScheme.DEFAULT);
+        int roles;
+        long quads;
+        try (org.apache.jena.rdfconnection.RDFConnection connection = org.apache.jena.rdfconnection.RDFConnection.connect(
+                org.apache.jena.query.DatasetFactory.wrap(embedded))) {
+            roles = new org.rolegraph.query.Roles(connection, org.rolegraph.model.IriScheme.DEFAULT).list().size();
+        }
+        quads = embedded.calculateRead(() -> org.apache.jena.atlas.iterator.Iter.count(embedded.find()));
+        results.add(new Results.Row("7", roles, quads, "./rolegraph compare, whole process", ours * 1000, "ms",
                 "./rolegraph --version", floor * 1000, "median <= 1000 ms", false, 1000 / (floor * 1000),
                 ours <= 1.0 ? "met" : "missed by " + Math.round((ours - 1.0) * 1000) + " ms"));
     }

@@ -131,7 +131,7 @@ public final class Stores {
      * Whether {@code store} is a new TDB2 store that {@link #write} is filling: empty, and thrown away
      * whole if the work fails, so it may be loaded outside a transaction (TDB2's bulk loader).
      */
-    static boolean isBeingCreated(DatasetGraph store) {
+    public static boolean isBeingCreated(DatasetGraph store) {
         return store.getContext().isTrue(BEING_CREATED);
     }
 

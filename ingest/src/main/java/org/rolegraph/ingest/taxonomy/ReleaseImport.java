@@ -60,6 +60,8 @@ public final class ReleaseImport {
     private String file;
     private long rows;
     private long added;
+    /** Where triples go in a first import (TDB2's bulk loader), or null: into {@code store}, in its transaction. */
+    private org.apache.jena.riot.system.StreamRDF bulk;
 
     private ReleaseImport(DatasetGraph store, IriScheme iris, Release release, IngestListener listener, int totalFiles) {
         this.store = store;
@@ -79,6 +81,9 @@ public final class ReleaseImport {
             Body body) throws IngestException {
         long start = System.nanoTime();
         ReleaseImport in = new ReleaseImport(store, iris, release, listener, files);
+        if (org.rolegraph.ingest.Stores.isBeingCreated(store)) {
+            return in.runBulk(body, start);
+        }
         store.begin(ReadWrite.WRITE);
         try {
             // Re-importing a release replaces it; another release's graph stays beside it.
@@ -103,13 +108,46 @@ public final class ReleaseImport {
         }
     }
 
+    /**
+     * A first import, into a store Stores.write is creating: the triples stream into TDB2's parallel
+     * bulk loader, as a first ingest's do (Ingest). On any problem the new store is thrown away whole.
+     */
+    private ImportResult runBulk(Body body, long start) throws IngestException {
+        org.apache.jena.tdb2.loader.DataLoader loader =
+                org.apache.jena.tdb2.loader.LoaderFactory.parallelLoader(store, (format, args) -> { });
+        bulk = loader.stream();
+        loader.startBulk();
+        try {
+            describeRelease();
+            body.run(this);
+        } catch (RuntimeException e) {
+            loader.finishException(e);
+            throw e;
+        }
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            Collections.sort(sorted);
+            IngestException failed = new IngestException(sorted);
+            loader.finishException(failed);
+            throw failed;
+        }
+        loader.finishBulk();
+        long quads = store.calculateRead(() -> store.getGraph(graph).size());
+        return new ImportResult(release, graph.getURI(), filesRead.size(), rows, quads, warnings(),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
     public IriScheme iris() {
         return iris;
     }
 
     /** Adds a triple to the release's graph. */
     public void add(Node subject, Node predicate, Node object) {
-        store.add(graph, subject, predicate, object);
+        if (bulk != null) {
+            bulk.quad(org.apache.jena.sparql.core.Quad.create(graph, subject, predicate, object));
+        } else {
+            store.add(graph, subject, predicate, object);
+        }
         added++;
     }
 

@@ -132,6 +132,35 @@ class EscoImporterTest {
     // --- bad input: each located, every one reported, the store as it was ---------------------------
 
     @Test
+    void aFirstImportIntoANewStoreHoldsWhatAnImportInMemoryHolds(@TempDir Path dir) throws Exception {
+        DatasetGraph memory = Stores.inMemory();
+        ImportResult inMemory = EscoImporter.create().load(memory, fixture("esco-1.1.1"));
+        Path target = dir.resolve("store");
+        // A new store: the release streams into TDB2's bulk loader (ReleaseImport.runBulk).
+        ImportResult first = Stores.write(target, store -> EscoImporter.create().load(store, fixture("esco-1.1.1")));
+        assertEquals(inMemory.quads(), first.quads());
+        assertEquals(inMemory.warnings(), first.warnings());
+        DatasetGraph onDisk = Stores.open(target);
+        try {
+            assertEquals(quads(memory), quads(onDisk));
+        } finally {
+            Stores.release(onDisk);
+        }
+    }
+
+    @Test
+    void aFailedFirstImportLeavesNoStoreBehind(@TempDir Path dir) throws Exception {
+        Path release = copy("esco-1.2.0", dir.resolve("releases"));
+        rewrite(release.resolve("occupations_en.csv"), text -> text.replaceFirst(",code\r\n", ",escoCode\r\n"));
+        Path target = dir.resolve("store");
+        assertThrows(IngestException.class, () -> Stores.write(target, store -> EscoImporter.create().load(store, release)));
+        assertFalse(Files.exists(target));
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("releases")), left.toList(), "no temporary directory either");
+        }
+    }
+
+    @Test
     void aMissingColumnIsNamedWithItsFile(@TempDir Path dir) throws Exception {
         Path release = copy("esco-1.2.0", dir);
         rewrite(release.resolve("occupations_en.csv"), text -> text.replaceFirst(",code\r\n", ",escoCode\r\n"));
