@@ -95,6 +95,23 @@ class NewcomerTest {
                 + "nor in the store"), inStore.err());
     }
 
+    @Test
+    void validateChecksAFileAgainstWhatAnEndpointHoldsAndWritesNothingThere() {
+        Path leaning = Path.of("src", "test", "resources", "fixtures", "leans-on-curated-roles.yaml");
+        org.apache.jena.fuseki.main.FusekiServer server = org.rolegraph.app.server.RoleGraphServer
+                .create(EmbeddedData.load(IriScheme.DEFAULT)).port(0).start();
+        try {
+            String endpoint = "http://127.0.0.1:" + server.getHttpPort() + "/rolegraph/sparql";
+            Cli cli = Cli.run("validate", "--endpoint", endpoint, leaning.toString());
+            assertEquals(0, cli.exitCode(), cli.err());
+            assertTrue(cli.out().startsWith("ok: validated 1 file: 2 entries, "), cli.out());
+            Cli describe = Cli.run("describe", "--endpoint", endpoint, "product-team-lead");
+            assertEquals(1, describe.exitCode(), "the role was only validated, never written: " + describe.out());
+        } finally {
+            server.stop();
+        }
+    }
+
     /** A TDB2 store holding one small file of its own. */
     private Path createdStore(Path parent) {
         Path store = parent.resolve("store");
