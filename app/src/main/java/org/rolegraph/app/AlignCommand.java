@@ -53,7 +53,7 @@ final class AlignCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (top < 1 || minScore < 0 || minScore > 1) {
-            throw new UserFacingException("--top must be at least 1 and --min-score between 0 and 1", 2);
+            throw new UserFacingException("--top must be at least 1 and --min-score between 0 and 1", RoleGraphCommand.EXIT_USAGE);
         }
         List<Alignment> proposals;
         try (RDFConnection connection = backend.connect()) {

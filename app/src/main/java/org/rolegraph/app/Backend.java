@@ -63,13 +63,13 @@ class Backend {
         try {
             return new IriScheme(base);
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException("--base: " + e.getMessage(), 2);
+            throw new UserFacingException("--base: " + e.getMessage(), RoleGraphCommand.EXIT_USAGE);
         }
     }
 
     Duration timeout() {
         if (timeoutSeconds < 1) {
-            throw new UserFacingException("--timeout must be at least 1 second", 2);
+            throw new UserFacingException("--timeout must be at least 1 second", RoleGraphCommand.EXIT_USAGE);
         }
         return Duration.ofSeconds(timeoutSeconds);
     }
@@ -89,7 +89,7 @@ class Backend {
      */
     DatasetGraph openLocal(boolean create) {
         if (store != null && endpoint != null) {
-            throw new UserFacingException("give --store or --endpoint, not both", 2);
+            throw new UserFacingException("give --store or --endpoint, not both", RoleGraphCommand.EXIT_USAGE);
         }
         if (store == null) {
             return EmbeddedData.load(iris());
@@ -110,7 +110,7 @@ class Backend {
     RDFConnection connect() {
         if (endpoint != null) {
             if (store != null) {
-                throw new UserFacingException("give --store or --endpoint, not both", 2);
+                throw new UserFacingException("give --store or --endpoint, not both", RoleGraphCommand.EXIT_USAGE);
             }
             registerCredentials();
             return RDFConnectionRemote.newBuilder()
@@ -216,7 +216,7 @@ class Backend {
         String name = user != null ? user : fromUrl == null ? null : fromUrl[0];
         if (name == null) {
             if (passwordFile != null) {
-                throw new UserFacingException("--password-file needs --user NAME", 2);
+                throw new UserFacingException("--password-file needs --user NAME", RoleGraphCommand.EXIT_USAGE);
             }
             return;
         }
@@ -226,7 +226,7 @@ class Backend {
                 password = lines.findFirst().orElse("");
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 throw new UserFacingException("--password-file " + passwordFile + ": cannot read it ("
-                        + e.getClass().getSimpleName() + ")", 2);
+                        + e.getClass().getSimpleName() + ")", RoleGraphCommand.EXIT_USAGE);
             }
         } else if (System.getenv("ROLEGRAPH_PASSWORD") != null) {
             password = System.getenv("ROLEGRAPH_PASSWORD");
@@ -234,7 +234,7 @@ class Backend {
             password = fromUrl[1];
         } else {
             throw new UserFacingException("--user " + name + " needs a password: --password-file FILE or the "
-                    + "ROLEGRAPH_PASSWORD environment variable", 2);
+                    + "ROLEGRAPH_PASSWORD environment variable", RoleGraphCommand.EXIT_USAGE);
         }
         org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(endpointUrl()), name, password);
         org.apache.jena.http.auth.AuthEnv.get().registerUsernamePassword(java.net.URI.create(graphStoreUrl()), name, password);

@@ -81,13 +81,13 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws IOException {
         ExportFormat exportFormat = ExportFormat.of(format);
         if (exportFormat == null) {
-            throw new UserFacingException("--format " + format + ": one of turtle, jsonld, ntriples, nquads, trig, rdfxml", 2);
+            throw new UserFacingException("--format " + format + ": one of turtle, jsonld, ntriples, nquads, trig, rdfxml", RoleGraphCommand.EXIT_USAGE);
         }
         if ((frame || schemaOrg) && roles.size() != 1) {
-            throw new UserFacingException((frame ? "--frame" : "--schema-org") + " needs exactly one --role", 2);
+            throw new UserFacingException((frame ? "--frame" : "--schema-org") + " needs exactly one --role", RoleGraphCommand.EXIT_USAGE);
         }
         if (frame && schemaOrg) {
-            throw new UserFacingException("give --frame or --schema-org, not both", 2);
+            throw new UserFacingException("give --frame or --schema-org, not both", RoleGraphCommand.EXIT_USAGE);
         }
         DatasetGraph store = openStore();
         try {

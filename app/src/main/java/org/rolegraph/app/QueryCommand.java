@@ -82,7 +82,7 @@ final class QueryCommand implements Runnable {
             return;
         }
         if (query == null) {
-            throw new UserFacingException("give a catalog query name or a .rq file (see rolegraph query --list)", 2);
+            throw new UserFacingException("give a catalog query name or a .rq file (see rolegraph query --list)", RoleGraphCommand.EXIT_USAGE);
         }
         String source;
         String text;
@@ -172,7 +172,7 @@ final class QueryCommand implements Runnable {
                 case "ntriples", "nt" -> RDFFormat.NTRIPLES;
                 case "jsonld" -> RDFFormat.JSONLD11_PRETTY;
                 default -> throw new UserFacingException("--format " + chosen + ": CONSTRUCT and DESCRIBE give turtle, "
-                        + "ntriples or jsonld", 2);
+                        + "ntriples or jsonld", RoleGraphCommand.EXIT_USAGE);
             };
             var model = bound.isConstructType() ? execution.execConstruct() : execution.execDescribe();
             RDFDataMgr.write(out, model, rdf);
@@ -199,7 +199,7 @@ final class QueryCommand implements Runnable {
             case "csv" -> ResultSetLang.RS_CSV;
             case "tsv" -> ResultSetLang.RS_TSV;
             default -> throw new UserFacingException("--format " + format + ": SELECT and ASK give text, json, xml, csv "
-                    + "or tsv", 2);
+                    + "or tsv", RoleGraphCommand.EXIT_USAGE);
         };
     }
 
@@ -212,7 +212,7 @@ final class QueryCommand implements Runnable {
         for (String param : params) {
             int eq = param.indexOf('=');
             if (eq < 1) {
-                throw new UserFacingException("--param " + param + ": expected NAME=VALUE", 2);
+                throw new UserFacingException("--param " + param + ": expected NAME=VALUE", RoleGraphCommand.EXIT_USAGE);
             }
             values.computeIfAbsent(param.substring(0, eq).replaceFirst("^\\?", ""), k -> new ArrayList<>())
                     .add(param.substring(eq + 1));
@@ -225,7 +225,7 @@ final class QueryCommand implements Runnable {
         try {
             return QueryBindings.bind(parsed, declared, values, backend.iris());
         } catch (IllegalArgumentException e) {
-            throw new UserFacingException("--param: " + e.getMessage(), 2);
+            throw new UserFacingException("--param: " + e.getMessage(), RoleGraphCommand.EXIT_USAGE);
         }
     }
 

@@ -64,13 +64,13 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!host.equals("localhost") && !host.equals("0.0.0.0")) {
-            throw new UserFacingException("--host must be localhost or 0.0.0.0", 2);
+            throw new UserFacingException("--host must be localhost or 0.0.0.0", RoleGraphCommand.EXIT_USAGE);
         }
         if (timeout < 1 || resultCap < 1 || maxBody < 1 || maxQueries != null && maxQueries < 1) {
-            throw new UserFacingException("--timeout, --result-cap, --max-body and --max-queries must be positive", 2);
+            throw new UserFacingException("--timeout, --result-cap, --max-body and --max-queries must be positive", RoleGraphCommand.EXIT_USAGE);
         }
         if (passwordFile != null && !Files.isReadable(passwordFile)) {
-            throw new UserFacingException("--allow-update " + passwordFile + ": cannot read the password file", 2);
+            throw new UserFacingException("--allow-update " + passwordFile + ": cannot read the password file", RoleGraphCommand.EXIT_USAGE);
         }
         Backend backend = new Backend();
         backend.store = store;

@@ -37,7 +37,7 @@ final class SimilarCommand implements Runnable {
     @Override
     public void run() {
         if (top < 1) {
-            throw new UserFacingException("--top must be at least 1", 2);
+            throw new UserFacingException("--top must be at least 1", RoleGraphCommand.EXIT_USAGE);
         }
         try (RDFConnection connection = backend.connect()) {
             List<Similarity> similar = new Comparisons(connection, backend.iris(), backend.timeout()).similar(roleId, top);
