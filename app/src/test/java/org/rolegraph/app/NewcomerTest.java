@@ -59,7 +59,7 @@ class NewcomerTest {
         // mentions delivery manager only.
         Path file = write("borrowed-source.yaml", "format: rolegraph/1", "defaultSource: product-vs-delivery-manager",
                 "sources:", "  - id: product-vs-delivery-manager",
-                "    title: \"Product Manager vs. Delivery Manager: What Are the Differences?\"", "roles:",
+                "    title: A source id borrowed from the curated data", "roles:",
                 "  - id: delivery-manager", "    focus:", "      - {text: Keeping client deliveries on time}");
         String expected = file + ":4:5: source 'product-vs-delivery-manager' is already in the store with claims about 9 "
                 + "entries these files do not mention (role 'product-manager', credential 'asq-certification', credential "
@@ -177,7 +177,6 @@ class NewcomerTest {
         assertEquals(1, cli.exitCode());
         assertEquals(file + ":7:9: 'Growth_PM' is not a valid id in 'id': use lower-case kebab-case, such as 'growth-pm'\n"
                 + "1 problem in 1 file; nothing was written\n", cli.err());
-        assertTrue(IriScheme.isValidId("growth-pm"));
     }
 
     @Test

@@ -155,7 +155,7 @@ public final class Ingest {
         long start = System.nanoTime();
         store.begin(ReadWrite.WRITE);
         try {
-            Batch batch = new Batch(store, null);
+            Batch batch = new Batch(store);
             int index = 0;
             for (Input input : inputs) {
                 batch.readFile(input, ++index, inputs.size());
@@ -195,26 +195,18 @@ public final class Ingest {
      */
     private IngestResult runBulk(DatasetGraph store, List<Input> inputs) throws IngestException {
         long start = System.nanoTime();
-        org.apache.jena.tdb2.loader.DataLoader loader =
-                org.apache.jena.tdb2.loader.LoaderFactory.parallelLoader(store, (format, args) -> { });
-        Batch batch = new Batch(store, loader.stream());
-        loader.startBulk();
-        try {
+        Batch batch = new Batch(store);
+        Stores.bulkLoad(store, quads -> {
+            batch.bulk = quads;
             int index = 0;
             for (Input input : inputs) {
                 batch.readFile(input, ++index, inputs.size());
             }
             batch.resolveReferences();
-        } catch (RuntimeException e) {
-            loader.finishException(e);
-            throw e;
-        }
-        if (!batch.problems.isEmpty()) {
-            IngestException problems = new IngestException(Problem.collapsed(batch.problems));
-            loader.finishException(problems);
-            throw problems;
-        }
-        loader.finishBulk();
+            if (!batch.problems.isEmpty()) {
+                throw new IngestException(Problem.collapsed(batch.problems));
+            }
+        });
         store.begin(ReadWrite.READ);
         try {
             if (checkShapes) {
@@ -243,8 +235,11 @@ public final class Ingest {
     /** The state of one batch: what it declared, what it still has to find, and what went wrong. */
     private final class Batch implements RdfMapper.QuadSink {
         private final DatasetGraph store;
-        /** Where quads go in a first load (TDB2's bulk loader), or null: into {@code store}, in its transaction. */
-        private final org.apache.jena.riot.system.StreamRDF bulk;
+        /**
+         * Where quads go in a first load (TDB2's bulk loader, set by runBulk before anything is read), or
+         * null: into {@code store}, in its transaction.
+         */
+        private org.apache.jena.riot.system.StreamRDF bulk;
         private final RdfMapper mapper;
         private final List<Problem> problems = new ArrayList<>();
         /** Entries declared in this batch ("kind id"), with where they were first declared. */
@@ -265,9 +260,8 @@ public final class Ingest {
         private String file;
         private Map<String, Where> declaredInFile;
 
-        Batch(DatasetGraph store, org.apache.jena.riot.system.StreamRDF bulk) {
+        Batch(DatasetGraph store) {
             this.store = store;
-            this.bulk = bulk;
             this.mapper = new RdfMapper(iris, this);
         }
 

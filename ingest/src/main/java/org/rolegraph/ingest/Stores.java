@@ -123,6 +123,30 @@ public final class Stores {
         }
     }
 
+    /** Work that streams quads into a store being created (bulkLoad). */
+    public interface BulkWork<E extends Exception> {
+        void fill(org.apache.jena.riot.system.StreamRDF quads) throws E;
+    }
+
+    /**
+     * Streams what {@code work} writes into a store being created ({@link #isBeingCreated}) through
+     * TDB2's parallel bulk loader, which builds the indexes outside a transaction, several at once.
+     * When the work throws, the loader stops and the exception goes on: {@link #write} then throws
+     * the new store away whole, so all or nothing holds without a transaction.
+     */
+    public static <E extends Exception> void bulkLoad(DatasetGraph store, BulkWork<E> work) throws E {
+        org.apache.jena.tdb2.loader.DataLoader loader =
+                org.apache.jena.tdb2.loader.LoaderFactory.parallelLoader(store, (format, args) -> { });
+        loader.startBulk();
+        try {
+            work.fill(loader.stream());
+        } catch (Exception e) {
+            loader.finishException(e);
+            throw e;
+        }
+        loader.finishBulk();
+    }
+
     /** Set on a store while Stores.write fills it as a new store (see isBeingCreated). */
     private static final org.apache.jena.sparql.util.Symbol BEING_CREATED =
             org.apache.jena.sparql.util.Symbol.create("https://w3id.org/rolegraph/ontology#beingCreated");

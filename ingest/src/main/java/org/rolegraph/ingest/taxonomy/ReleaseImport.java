@@ -91,11 +91,7 @@ public final class ReleaseImport {
             in.describeRelease();
             // A file that cannot be read is a problem of that file (readTable), so the others are still read.
             body.run(in);
-            if (!in.problems.isEmpty()) {
-                List<Problem> sorted = new ArrayList<>(in.problems);
-                Collections.sort(sorted);
-                throw new IngestException(sorted);
-            }
+            in.failOnProblems();
             long quads = store.getGraph(in.graph).size();
             store.commit();
             return new ImportResult(release, in.graph.getURI(), in.filesRead.size(), in.rows, quads, in.warnings(),
@@ -113,28 +109,24 @@ public final class ReleaseImport {
      * bulk loader, as a first ingest's do (Ingest). On any problem the new store is thrown away whole.
      */
     private ImportResult runBulk(Body body, long start) throws IngestException {
-        org.apache.jena.tdb2.loader.DataLoader loader =
-                org.apache.jena.tdb2.loader.LoaderFactory.parallelLoader(store, (format, args) -> { });
-        bulk = loader.stream();
-        loader.startBulk();
-        try {
+        org.rolegraph.ingest.Stores.bulkLoad(store, quads -> {
+            bulk = quads;
             describeRelease();
             body.run(this);
-        } catch (RuntimeException e) {
-            loader.finishException(e);
-            throw e;
-        }
-        if (!problems.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(problems);
-            Collections.sort(sorted);
-            IngestException failed = new IngestException(sorted);
-            loader.finishException(failed);
-            throw failed;
-        }
-        loader.finishBulk();
+            failOnProblems();
+        });
         long quads = store.calculateRead(() -> store.getGraph(graph).size());
         return new ImportResult(release, graph.getURI(), filesRead.size(), rows, quads, warnings(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Throws every problem of the release, sorted, when it has any. */
+    private void failOnProblems() throws IngestException {
+        if (!problems.isEmpty()) {
+            List<Problem> sorted = new ArrayList<>(problems);
+            Collections.sort(sorted);
+            throw new IngestException(sorted);
+        }
     }
 
     public IriScheme iris() {
