@@ -86,12 +86,15 @@ final class Results {
         ChartUtils.saveChartAsPNG(file.toFile(), chart, 1100, 700);
         XYSeriesCollection latency = new XYSeriesCollection();
         for (Row r : rows) {
-            if (r.unit().equals("ms") && r.what().startsWith("compare")) {
-                series(latency, r.what()).add(r.triples(), r.value());
+            if (r.unit().equals("ms") && r.roles() > 100) {
+                series(latency, r.what() + " (ours)").add(r.triples(), r.value());
+                if (r.baselineWhat().startsWith("Oxigraph")) {
+                    series(latency, r.what() + " (Oxigraph)").add(r.triples(), r.baseline());
+                }
             }
         }
         if (latency.getSeriesCount() > 0) {
-            JFreeChart chart2 = ChartFactory.createXYLineChart("compare latency by data set size", "triples", "ms", latency,
+            JFreeChart chart2 = ChartFactory.createXYLineChart("query latency by data set size", "triples", "ms", latency,
                     PlotOrientation.VERTICAL, true, false, false);
             chart2.getXYPlot().setDomainAxis(new LogAxis("triples (log)"));
             chart2.addSubtitle(new TextTitle(machine));

@@ -18,7 +18,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.loader.DataLoader;
@@ -54,10 +53,6 @@ public final class TaxonomyBench {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        if (args.length == 5 && args[0].equals(QUERY_LATENCY)) {
-            queryLatency(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
-            return;
-        }
         Path data = Path.of(args.length > 0 ? args[0] : "../shared/data");
         Path out = Path.of(BenchSuite.option(args, "--out", "bench/results/taxonomies"));
         Path esco = data.resolve("esco-1.1.1");
@@ -135,26 +130,20 @@ public final class TaxonomyBench {
                 throw new IllegalStateException("the two names find different roles: " + a + " and " + b);
             }
             roleCount = roles.list().size();
-            byId = latency(100, 300, () -> roles.find(ID));
-            byLabel = latency(100, 300, () -> roles.find(ALTERNATIVE_LABEL));
+            byId = PeerQueries.latency(100, 300, () -> roles.find(ID));
+            byLabel = PeerQueries.latency(100, 300, () -> roles.find(ALTERNATIVE_LABEL));
         }
         // 3. similar on the imported store against Oxigraph (npm, in memory) running the same SPARQL on the same quads.
         Query similar = QueryBindings.substitute(QueryCatalog.get("similar"), java.util.Map.of("role",
                 NodeFactory.createURI(IriScheme.DEFAULT.role(ID))));
         similar.setLimit(10);
         Path queryFile = Files.writeString(work.resolve("similar.rq"), similar.serialize());
-        // Each side in a process of its own, as a user runs it: Jena opens the store in a new JVM with
-        // the default heap (not the importing JVM, whose 512 MiB still hold the import's garbage, which
-        // made its timings swing from 160 to 260 ms between runs), Oxigraph loads the quads in Node.
-        // Both warm up 20 times, then 30 timed runs.
+        // Each side in a process of its own (PeerQueries says why); 20 warm-up runs, then 30 timed runs.
         Stores.release(imported);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        var jenaReport = report(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), TaxonomyBench.class.getName(),
-                QUERY_LATENCY, store.toString(), queryFile.toString(), "20", "30"), "the Jena latency run");
+        var jenaReport = PeerQueries.jena(store, queryFile, 20, 30);
         double[] jena = {jenaReport.get("p50").asDouble(), jenaReport.get("p99").asDouble()};
         Path runner = Path.of(BenchSuite.option(args, "--oxigraph", "tools/oxigraph/run.js"));
-        var json = report(new ProcessBuilder("node", runner.toString(), nquads.toString(), queryFile.toString(), "20", "30"),
-                "the Oxigraph runner (run tools/setup first)");
+        var json = PeerQueries.oxigraph(runner, nquads, queryFile, 20, 30);
         double oxigraph = json.get("p50").asDouble();
         lines.add(row("similar ICT project manager (top 10) on ESCO + O*NET, p50", jena[0], "ms",
                 "Oxigraph " + "0.5.11 (npm, in memory), same SPARQL and quads, p50", oxigraph, "<= 1.0x", jena[0] <= oxigraph,
@@ -172,52 +161,6 @@ public final class TaxonomyBench {
         Files.writeString(out.resolve("results.md"), md.toString());
         System.out.print(md);
         deleteTree(work);
-    }
-
-    private interface Lookup {
-        void run();
-    }
-
-    /** p50 and p99 in milliseconds of {@code lookup}, {@code runs} timed calls after {@code warmup} untimed. */
-    private static final String QUERY_LATENCY = "--query-latency";
-
-    /** The child process's mode: one query on a store, p50 and p99 in ms as one JSON line. */
-    private static void queryLatency(Path store, Path queryFile, int warmup, int runs) throws IOException {
-        String query = Files.readString(queryFile);
-        DatasetGraph dataset = Stores.open(store);
-        double[] ms = latency(warmup, runs, () -> Txn.executeRead(dataset, () -> {
-            var rows = QueryExec.dataset(dataset).query(query).select();
-            while (rows.hasNext()) {
-                rows.next();
-            }
-        }));
-        Stores.release(dataset);
-        System.out.printf(Locale.ROOT, "{\"p50\":%.3f,\"p99\":%.3f}%n", ms[0], ms[1]);
-    }
-
-    /** Runs a measuring process and reads the JSON line it ends with. */
-    private static com.fasterxml.jackson.databind.JsonNode report(ProcessBuilder process, String what)
-            throws IOException, InterruptedException {
-        Process child = process.redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-        if (child.waitFor() != 0 || out.lastIndexOf('{') < 0) {
-            throw new IllegalStateException(what + " failed: " + out);
-        }
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.substring(out.lastIndexOf('{')));
-    }
-
-    private static double[] latency(int warmup, int runs, Lookup lookup) {
-        for (int i = 0; i < warmup; i++) {
-            lookup.run();
-        }
-        double[] ms = new double[runs];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            lookup.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        java.util.Arrays.sort(ms);
-        return new double[] {ms[ms.length / 2], ms[(int) (ms.length * 0.99)]};
     }
 
     private static String row(String path, double ours, String unit, String baseline, double base, String goal, boolean met,
