@@ -156,6 +156,9 @@ class StoreParityTest {
         params.put("compare", List.of("role=product-manager", "role=delivery-manager"));
         params.put("shared-and-unique", List.of("role=product-manager", "role=delivery-manager", "role=project-manager"));
         params.put("similar", List.of("role=product-manager"));
+        params.put("similar-candidates", List.of("role=product-manager"));
+        params.put("similar-weights", List.of("other=" + ROLE + "delivery-manager", "other=" + ROLE + "project-manager",
+                "other=http://data.europa.eu/esco/occupation/9f508305-80ce-4111-8722-f2c9b4a44890"));
         params.put("salaries", List.of("role=product-manager", "role=delivery-manager", "role=project-manager"));
         params.put("survey-figures", List.of("role=product-manager", "role=project-manager"));
         params.put("disagreements", List.of());

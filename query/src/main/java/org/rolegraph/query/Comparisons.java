@@ -197,33 +197,92 @@ public final class Comparisons {
         return GraphReader.labelOf(value);
     }
 
-    /** The {@code top} roles closest to role {@code id} by the weighted Jaccard index of duties and skills, best first. */
+    /**
+     * The {@code top} roles closest to role {@code id} by the weighted Jaccard index of duties and
+     * skills, best first: the ranking of similar.rq (score, then IRI), computed without weighing every
+     * candidate. similar-candidates.rq gives each candidate's shared weight and the role's own; since a
+     * candidate's union is at least the role's own weight, shared / own bounds its score, so candidates
+     * are weighed (similar-weights.rq) best bound first, and weighing stops when no bound left reaches
+     * the Nth score. With items many roles hold (a skill of ESCO's, a pooled duty), that weighs a small
+     * share of the candidates, where similar.rq weighs them all.
+     */
     public List<Similarity> similar(String id, int top) {
         if (top < 1) {
             throw new IllegalArgumentException("top must be at least 1");
         }
         GraphReader reader = reader();
         RoleSummary role = reader.resolve(List.of(id)).get(0);
-        Query query = QueryBindings.substitute(QueryCatalog.get("similar"), Map.of("role", NodeFactory.createURI(role.iri())));
-        query.setLimit(top);
-        List<QuerySolution> rows = reader.sparql().select(query);
-        List<String> ids = new ArrayList<>();
-        for (QuerySolution row : rows) {
-            ids.add(iris.roleId(GraphReader.iri(row, "other")));
-        }
-        Map<String, RoleSummary> summaries = new HashMap<>();
-        reader.roles(ids.stream().filter(Objects::nonNull).toList()).forEach(r -> summaries.put(r.id(), r));
-        List<Similarity> result = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            RoleSummary other = summaries.get(ids.get(i));
+        List<Candidate> candidates = new ArrayList<>();
+        long own = 0;
+        Query query = QueryBindings.substitute(QueryCatalog.get("similar-candidates"), Map.of("role", NodeFactory.createURI(role.iri())));
+        for (QuerySolution row : reader.sparql().select(query)) {
+            String other = GraphReader.iri(row, "other");
             if (other != null) {
-                QuerySolution row = rows.get(i);
-                int shared = row.getLiteral("shared").getInt();
-                int union = row.getLiteral("union").getInt();
-                result.add(new Similarity(other, shared, union, (double) shared / union));
+                candidates.add(new Candidate(other, row.getLiteral("shared").getLong()));
+                own = row.getLiteral("own").getLong();
             }
         }
-        return result;
+        // Best bound first: the most shared weight (the own weight is the same for all), then by IRI.
+        candidates.sort(Comparator.comparingLong(Candidate::shared).reversed().thenComparing(Candidate::iri));
+        List<Weighed> weighed = new ArrayList<>();
+        Map<String, RoleSummary> summaries = new HashMap<>();
+        Set<String> notRoles = new java.util.HashSet<>();
+        int next = 0;
+        while (true) {
+            List<Weighed> best = best(weighed, notRoles, top);
+            if (next < candidates.size() && (best.size() < top || canReach(candidates.get(next), own, best.get(top - 1)))) {
+                List<Candidate> batch = candidates.subList(next, Math.min(candidates.size(), next + WEIGH_BATCH));
+                next += batch.size();
+                weighed.addAll(weigh(reader, batch, own));
+                continue;
+            }
+            // The top as it stands; a candidate that is not a role (no rg:Role with an English label, as
+            // the roles query finds them) leaves it, and the next may need weighing.
+            List<String> unknown = best.stream().map(Weighed::iri).filter(iri -> !summaries.containsKey(iri)).toList();
+            List<String> ids = unknown.stream().map(iris::roleId).filter(Objects::nonNull).toList();
+            reader.roles(ids).forEach(r -> summaries.put(r.iri(), r));
+            List<String> dropped = unknown.stream().filter(iri -> !summaries.containsKey(iri)).toList();
+            if (dropped.isEmpty()) {
+                return best.stream().map(w -> new Similarity(summaries.get(w.iri()), (int) w.shared(), (int) w.union(),
+                        (double) w.shared() / w.union())).toList();
+            }
+            notRoles.addAll(dropped);
+        }
+    }
+
+    /** Candidates weighed per similar-weights.rq request: a VALUES block of this many IRIs. */
+    private static final int WEIGH_BATCH = 100;
+
+    private record Candidate(String iri, long shared) {}
+
+    /** A candidate with its score as the fraction shared / union, kept exact so ties rank by IRI as in similar.rq. */
+    private record Weighed(String iri, long shared, long union) {}
+
+    /** Higher score first (compared as fractions, without rounding), then IRI. */
+    private static final Comparator<Weighed> RANKING = ((Comparator<Weighed>) (a, b) ->
+            Long.compare(b.shared() * a.union(), a.shared() * b.union())).thenComparing(Weighed::iri);
+
+    private static List<Weighed> best(List<Weighed> weighed, Set<String> excluded, int top) {
+        return weighed.stream().filter(w -> !excluded.contains(w.iri())).sorted(RANKING).limit(top).toList();
+    }
+
+    /** Whether a candidate's bound (shared / own) reaches {@code nth}'s score: it could tie or beat it. */
+    private static boolean canReach(Candidate candidate, long own, Weighed nth) {
+        return candidate.shared() * nth.union() >= nth.shared() * own;
+    }
+
+    private List<Weighed> weigh(GraphReader reader, List<Candidate> batch, long own) {
+        Map<String, Long> shared = new HashMap<>();
+        batch.forEach(c -> shared.put(c.iri(), c.shared()));
+        Query query = QueryBindings.withValues(QueryCatalog.get("similar-weights"), "other",
+                batch.stream().map(c -> NodeFactory.createURI(c.iri())).toList());
+        List<Weighed> weighed = new ArrayList<>();
+        for (QuerySolution row : reader.sparql().select(query)) {
+            String other = GraphReader.iri(row, "other");
+            long others = row.getLiteral("others").getLong();
+            weighed.add(new Weighed(other, shared.get(other), own + others - shared.get(other)));
+        }
+        return weighed;
     }
 
     /**

@@ -26,7 +26,7 @@ public final class QueryCatalog {
     private static final String FOLDER = "org/rolegraph/query/";
 
     /** The catalog's query names, in the order the documentation lists them. */
-    public static final List<String> NAMES = List.of("roles", "compare", "shared-and-unique", "similar", "salaries",
+    public static final List<String> NAMES = List.of("roles", "compare", "shared-and-unique", "similar", "similar-candidates", "similar-weights", "salaries",
             "survey-figures", "disagreements", "reporting-lines", "fit", "claim-sources", "certifications", "resolve", "linked", "role-names", "releases", "browse", "groups", "group-roles", "search", "source", "entry", "source-graphs", "graph", "graph-size", "labels");
 
     private static final Map<String, Query> CACHE = new ConcurrentHashMap<>();
