@@ -243,21 +243,28 @@ public final class Exporter {
         try {
             Node only = graph == null ? null : NodeFactory.createURI(iris.graph(graph));
             List<Triple> metadata = List.of();
-            if (fullExport()) {
-                Set<String> sources = new TreeSet<>();
-                long distinct;
-                try (SubjectOrder counting = new SubjectOrder(store, null, true)) {
-                    Iter.count(counting.iterator());
-                    distinct = counting.distinctTriples();
-                    for (Node g : counting.graphs()) {
+            // The union's keys serve the count and, for a format without graphs, the writing too.
+            SubjectOrder unionOrder = fullExport() || !format.carriesGraphs() ? new SubjectOrder(store, only, true) : null;
+            try {
+                if (fullExport()) {
+                    Set<String> sources = new TreeSet<>();
+                    long distinct = unionOrder.countDistinctTriples();
+                    for (Node g : unionOrder.graphs()) {
                         store.find(g, g, PROV.wasDerivedFrom.asNode(), Node.ANY)
                                 .forEachRemaining(q -> sources.add(q.getObject().getURI()));
                     }
+                    metadata = DatasetMetadata.describe(iris, distinct, sources);
                 }
-                metadata = DatasetMetadata.describe(iris, distinct, sources);
-            }
-            try (SubjectOrder order = new SubjectOrder(store, only, !format.carriesGraphs())) {
-                return write(order.iterator(), metadata, out);
+                if (!format.carriesGraphs()) {
+                    return write(unionOrder.iterator(), metadata, out);
+                }
+                try (SubjectOrder order = new SubjectOrder(store, only, false)) {
+                    return write(order.iterator(), metadata, out);
+                }
+            } finally {
+                if (unionOrder != null) {
+                    unionOrder.close();
+                }
             }
         } finally {
             store.end();

@@ -11,7 +11,9 @@ import org.apache.jena.atlas.data.BagFactory;
 import org.apache.jena.atlas.data.SortedDataBag;
 import org.apache.jena.atlas.data.ThresholdPolicyFactory;
 import org.apache.jena.atlas.iterator.Iter;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -36,6 +38,7 @@ public final class SubjectOrder implements AutoCloseable {
 
     private static final Var G = Var.alloc("g");
     private static final Var S = Var.alloc("s");
+    private static final Var RUN = Var.alloc("run");
     private static final Node TYPE = RDF.type.asNode();
 
     private static final Comparator<Binding> KEYS = (a, b) -> {
@@ -68,7 +71,6 @@ public final class SubjectOrder implements AutoCloseable {
     private final boolean union;
     private final SortedDataBag<Binding> keys = BagFactory.newSortedBag(
             ThresholdPolicyFactory.count(SPILL_THRESHOLD), SerializationFactoryFinder.bindingSerializationFactory(), KEYS);
-    private long distinctTriples;
     private final List<Node> graphs = new ArrayList<>();
 
     /**
@@ -83,24 +85,32 @@ public final class SubjectOrder implements AutoCloseable {
         try {
             Node lastGraph = null;
             Node lastSubject = null;
+            long run = 0;
             while (quads.hasNext()) {
                 Quad quad = quads.next();
-                if (!quad.getGraph().equals(lastGraph)) {
-                    if (!graphs.contains(quad.getGraph())) {
+                // Index order groups a graph's quads by subject; only changes need recording, each with
+                // the length of its run (a subject in one graph has that many distinct triples).
+                if (!quad.getGraph().equals(lastGraph) || !quad.getSubject().equals(lastSubject)) {
+                    addKey(lastGraph, lastSubject, run);
+                    if (!quad.getGraph().equals(lastGraph) && !graphs.contains(quad.getGraph())) {
                         graphs.add(quad.getGraph());
                     }
                     lastGraph = quad.getGraph();
-                    lastSubject = null;
-                }
-                // Index order groups a graph's quads by subject; only changes need recording.
-                if (!quad.getSubject().equals(lastSubject)) {
                     lastSubject = quad.getSubject();
-                    keys.add(union ? BindingFactory.binding(S, lastSubject)
-                            : BindingFactory.binding(G, quad.getGraph(), S, lastSubject));
+                    run = 0;
                 }
+                run++;
             }
+            addKey(lastGraph, lastSubject, run);
         } finally {
             Iter.close(quads);
+        }
+    }
+
+    private void addKey(Node g, Node subject, long run) {
+        if (subject != null) {
+            keys.add(union ? BindingFactory.binding(S, subject, RUN, NodeFactory.createLiteralDT(Long.toString(run), XSDDatatype.XSDlong))
+                    : BindingFactory.binding(G, g, S, subject));
         }
     }
 
@@ -109,9 +119,39 @@ public final class SubjectOrder implements AutoCloseable {
         return Collections.unmodifiableList(graphs);
     }
 
-    /** The number of distinct triples in the union, known once {@link #iterator()} has been consumed. */
-    public long distinctTriples() {
-        return distinctTriples;
+    /**
+     * Counts the distinct triples of the union: a subject found in one graph has as many as its run of
+     * statements there, counted while the keys were read; only a subject in several graphs is read
+     * again, to count its triples once each. The keys stay, so {@link #iterator()} can follow without
+     * reading and sorting them again.
+     */
+    public long countDistinctTriples() {
+        if (!union) {
+            throw new IllegalStateException("distinct triples are counted on the union's keys");
+        }
+        long count = 0;
+        Node g = graph == null ? Node.ANY : graph;
+        java.util.Set<Triple> triples = new java.util.HashSet<>();
+        Iterator<Binding> sortedKeys = keys.iterator();
+        Binding key = sortedKeys.hasNext() ? sortedKeys.next() : null;
+        while (key != null) {
+            Node subject = key.get(S);
+            Binding next = sortedKeys.hasNext() ? sortedKeys.next() : null;
+            if (next == null || !next.get(S).equals(subject)) {
+                // In one run of one graph: its statements are its distinct triples.
+                count += Long.parseLong(key.get(RUN).getLiteralLexicalForm());
+            } else {
+                // In several graphs (or runs): read it and count its triples once each.
+                while (next != null && next.get(S).equals(subject)) {
+                    next = sortedKeys.hasNext() ? sortedKeys.next() : null;
+                }
+                triples.clear();
+                store.find(g, subject, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
+                count += triples.size();
+            }
+            key = next;
+        }
+        return count;
     }
 
     /** Every statement in export order; each subject's group read from the store when it is reached. */
@@ -163,7 +203,6 @@ public final class SubjectOrder implements AutoCloseable {
                     previous = q.asTriple();
                 }
             }
-            distinctTriples += distinct.size();
             return distinct.iterator();
         }
         quads.sort(WITHIN);
