@@ -262,7 +262,8 @@ public final class BenchSuite {
                 oxigraph = PeerQueries.oxigraph(runner, nquads, file, warmup, runs);
             } catch (IllegalStateException e) {
                 // The peer may not hold the largest size (WebAssembly's 4 GiB): say so in the table, go on.
-                String reason = e.getMessage().lines().filter(l -> l.contains("Error")).findFirst().orElse(e.getMessage().lines().findFirst().orElse(""));
+                String reason = e.getMessage().lines().filter(l -> l.contains("Error") || l.contains("did not finish")).findFirst()
+                        .orElse(e.getMessage().lines().findFirst().orElse(""));
                 results.add(new Results.Row("8", roles, triples, job.getKey() + "'s queries p50", jena.get("p50").asDouble(), "ms",
                         "Oxigraph 0.5.11 (npm), same queries and quads", Double.NaN, "<= 1.0x", false, 1.0,
                         "Oxigraph failed: " + reason.strip()));

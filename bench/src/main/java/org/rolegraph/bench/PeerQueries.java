@@ -121,14 +121,26 @@ final class PeerQueries {
         return JSON.readValue(file.toFile(), new com.fasterxml.jackson.core.type.TypeReference<List<List<String>>>() {});
     }
 
+    /** How long a measuring process may take before it is stopped and its row says so. */
+    private static final long PROCESS_LIMIT_SECONDS = 600;
+
     /** Runs a measuring process and reads the JSON line it ends with. */
     private static JsonNode report(ProcessBuilder process, String what) throws IOException, InterruptedException {
-        Process child = process.redirectErrorStream(true).start();
-        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (child.waitFor() != 0 || out.lastIndexOf('{') < 0) {
-            throw new IllegalStateException(what + " failed: " + out);
+        Path output = Files.createTempFile("rolegraph-peer", ".out");
+        try {
+            Process child = process.redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!child.waitFor(PROCESS_LIMIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor();
+                throw new IllegalStateException(what + " did not finish its calls in " + PROCESS_LIMIT_SECONDS + " s");
+            }
+            String out = Files.readString(output, StandardCharsets.UTF_8).strip();
+            if (child.exitValue() != 0 || out.lastIndexOf('{') < 0) {
+                throw new IllegalStateException(what + " failed: " + out);
+            }
+            return JSON.readTree(out.substring(out.lastIndexOf('{')));
+        } finally {
+            Files.deleteIfExists(output);
         }
-        return JSON.readTree(out.substring(out.lastIndexOf('{')));
     }
 
     interface Call {
