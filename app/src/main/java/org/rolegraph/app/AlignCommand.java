@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,15 +57,16 @@ final class AlignCommand implements Callable<Integer> {
         List<Alignment> proposals;
         try (RDFConnection connection = backend.connect()) {
             proposals = new Alignments(connection, backend.iris(), backend.timeout()).propose(top, minScore);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
         String file = roleData(proposals);
         if (output == null) {
             spec.commandLine().getOut().print(file);
             spec.commandLine().getOut().flush();
         } else {
-            Files.writeString(output, file, StandardCharsets.UTF_8);
+            org.rolegraph.export.Exporter.writeFile(output, out -> {
+                out.write(file.getBytes(StandardCharsets.UTF_8));
+                return null;
+            });
             spec.commandLine().getErr().println(proposals.size() + " proposals for "
                     + proposals.stream().map(a -> a.role().id()).distinct().count() + " roles written to " + output);
             spec.commandLine().getErr().flush();

@@ -59,10 +59,6 @@ final class ChainCommand implements Runnable {
                 footnotes.forEach((iri, n) -> out.println("  [" + n + "] " + titles.get(iri) + " <" + iri + ">"));
             }
             out.flush();
-        } catch (UnknownRoleException e) {
-            throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 

@@ -49,10 +49,6 @@ final class CompareCommand implements Runnable {
             Comparison comparison = new Comparisons(connection, backend.iris(), backend.timeout()).compare(roleIds);
             new ComparisonWriter(comparison).write(format, spec.commandLine().getOut(),
                     width != null ? Math.max(40, width) : Text.width());
-        } catch (UnknownRoleException e) {
-            throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 }

@@ -42,10 +42,6 @@ final class DescribeCommand implements Runnable {
         try (RDFConnection connection = backend.connect()) {
             RoleProfile profile = new Roles(connection, backend.iris(), backend.timeout()).describe(roleId);
             print(profile, spec.commandLine().getOut(), Text.width());
-        } catch (UnknownRoleException e) {
-            throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 

@@ -4,16 +4,13 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.rolegraph.export.ExportFormat;
-import org.rolegraph.export.ExportListener;
 import org.rolegraph.export.ExportResult;
 import org.rolegraph.export.Exporter;
 import org.rolegraph.export.RoleDocuments;
@@ -98,8 +95,7 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
             }
             Exporter exporter = Exporter.create(store).iris(backend.iris()).format(exportFormat).roles(roles)
                     .graph("union".equals(graph) ? null : graph).content(content).contextUrl(contextUrl);
-            Progress progress = output != null && !quiet && System.console() != null
-                    ? new Progress(spec.commandLine().getErr()) : null;
+            TerminalProgress progress = output != null ? TerminalProgress.forExport(spec.commandLine().getErr(), quiet) : null;
             if (progress != null) {
                 exporter.listener(progress);
             }
@@ -125,8 +121,6 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
                 spec.commandLine().getOut().flush();
             }
             return 0;
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         } finally {
             org.rolegraph.ingest.Stores.release(store);
         }
@@ -174,8 +168,6 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
         try (RDFConnection connection = backend.connect()) {
             StoreGraphs.copy(connection, copy, graph -> true);
             return copy;
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 
@@ -192,41 +184,10 @@ final class ExportCommand implements java.util.concurrent.Callable<Integer> {
             out.print(text);
             out.flush();
         } else {
-            Path temporary = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".part");
-            try {
-                Files.writeString(temporary, text);
-                Exporter.readableByAll(temporary);
-                Files.move(temporary, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-        }
-    }
-
-    /** Statements written and the rate, on one rewritten terminal line. */
-    private static final class Progress implements ExportListener {
-        private final PrintWriter err;
-        private final long start = System.nanoTime();
-        private boolean shown;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void written(long statements) {
-            double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
-            err.printf(Locale.ROOT, "\rexported %,d statements, %,.0f statements/s\u001b[K", statements, statements / seconds);
-            err.flush();
-            shown = true;
-        }
-
-        void finish() {
-            if (shown) {
-                err.print("\r\u001b[K");
-                err.flush();
-            }
+            Exporter.writeFile(output, out -> {
+                out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                return null;
+            });
         }
     }
 }

@@ -150,8 +150,6 @@ final class ImportCommand implements Runnable {
         } catch (IngestException e) {
             finish(listener);
             return ValidateCommand.report(e.problems(), err);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 

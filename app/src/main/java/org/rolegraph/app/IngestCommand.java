@@ -77,8 +77,6 @@ final class IngestCommand implements java.util.concurrent.Callable<Integer> {
                 terminal.finish();
             }
             return ValidateCommand.report(e.problems(), spec.commandLine().getErr());
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 

@@ -24,6 +24,11 @@ import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.lang.sparql_11.ParseException;
+import org.apache.jena.sparql.lang.sparql_11.SPARQLParser11;
+import org.apache.jena.sparql.lang.sparql_11.SPARQLParser11Constants;
+import org.apache.jena.sparql.lang.sparql_11.Token;
+import org.apache.jena.sparql.lang.sparql_11.TokenMgrError;
 import org.rolegraph.query.Roles;
 import org.rolegraph.query.UnknownRoleException;
 import org.rolegraph.query.QueryBindings;
@@ -106,17 +111,9 @@ final class QueryCommand implements Runnable {
         try {
             parsed = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
-            // The message names the offending token's position; getLine() may point at the token before it.
-            java.util.regex.Matcher at = java.util.regex.Pattern.compile("at line (\\d+), column (\\d+)")
-                    .matcher(e.getMessage() == null ? "" : e.getMessage());
-            long line = e.getLine();
-            long column = e.getColumn();
-            if (at.find()) {
-                line = Long.parseLong(at.group(1));
-                column = Long.parseLong(at.group(2));
-            }
-            throw new UserFacingException(source + ":" + Math.max(1, line) + ":" + Math.max(1, column) + ": "
-                    + firstLine(e.getMessage()), RoleGraphCommand.EXIT_PROBLEMS);
+            SyntaxError error = syntaxError(text, e);
+            throw new UserFacingException(source + ":" + error.line() + ":" + error.column() + ": " + error.message(),
+                    RoleGraphCommand.EXIT_PROBLEMS);
         }
         try (RDFConnection connection = backend.connect()) {
             Roles roles = new Roles(connection, backend.iris(), backend.timeout());
@@ -135,8 +132,6 @@ final class QueryCommand implements Runnable {
             }
         } catch (UnknownRoleException e) {
             throw new UserFacingException("--param: " + e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 
@@ -229,16 +224,52 @@ final class QueryCommand implements Runnable {
         }
     }
 
-    /** Jena's parser message without its position (we print our own) and its long list of expected tokens. */
-    static String firstLine(String message) {
-        String line = message == null ? "syntax error" : message.lines().findFirst().orElse(message);
-        java.util.regex.Matcher token = java.util.regex.Pattern.compile("^Encountered \" \"(.*?)\" \"(.*?) \"\" at line \\d+, column \\d+\\.?")
-                .matcher(line);
-        if (token.find()) {
-            return "syntax error: unexpected '" + token.group(2) + "'";
+    /** Where a query stops parsing, 1-based, and what is wrong there, in a few words. */
+    record SyntaxError(int line, int column, String message) {}
+
+    /**
+     * Where and why {@code text} does not parse, from the parser's own exceptions: ARQ's
+     * QueryParseException places an error at the last token read (the one before the culprit), so the
+     * query is parsed again with its SPARQL 1.1 parser, whose ParseException holds the token it could
+     * not take. A lexical error holds no position: it sits at the first character after the last token
+     * read, skipping blanks and comments. An error a parser action raises (a variable bound twice, say)
+     * keeps the position and message of {@code failure}.
+     */
+    static SyntaxError syntaxError(String text, QueryParseException failure) {
+        SPARQLParser11 parser = new SPARQLParser11(new java.io.StringReader(text));
+        Query query = new Query();
+        query.setStrict(true);
+        parser.setQuery(query);
+        try {
+            parser.QueryUnit();
+        } catch (ParseException e) {
+            Token culprit = e.currentToken.next;
+            return new SyntaxError(culprit.beginLine, culprit.beginColumn, culprit.kind == SPARQLParser11Constants.EOF
+                    ? "syntax error: the query ends too soon" : "syntax error: unexpected '" + culprit.image + "'");
+        } catch (TokenMgrError e) {
+            Token last = parser.token;
+            while (last.next != null) {
+                last = last.next;
+            }
+            String[] lines = text.split("\n", -1);
+            int line = last.kind == SPARQLParser11Constants.EOF || last.endLine < 1 ? 1 : last.endLine;
+            int column = last.kind == SPARQLParser11Constants.EOF || last.endLine < 1 ? 1 : last.endColumn + 1;
+            while (line <= lines.length) {
+                String row = lines[line - 1];
+                while (column <= row.length() && Character.isWhitespace(row.charAt(column - 1))) {
+                    column++;
+                }
+                if (column <= row.length() && row.charAt(column - 1) != '#') {
+                    return new SyntaxError(line, column, "lexical error: unexpected character '" + row.charAt(column - 1) + "'");
+                }
+                line++;
+                column = 1;
+            }
+            return new SyntaxError(lines.length, 1, "lexical error: the query ends inside a token");
+        } catch (QueryParseException e) {
+            failure = e;
         }
-        return line.replaceFirst("^Encountered \"<EOF>\" at line \\d+, column \\d+\\.?", "syntax error: the query ends too soon")
-                .replaceFirst("^Lexical error at line \\d+, column \\d+\\.\\s*", "lexical error: ")
-                .replaceFirst(" at line \\d+, column \\d+", "");
+        String message = failure.getMessage() == null ? "syntax error" : failure.getMessage().lines().findFirst().orElse("syntax error");
+        return new SyntaxError(Math.max(1, failure.getLine()), Math.max(1, failure.getColumn()), message);
     }
 }

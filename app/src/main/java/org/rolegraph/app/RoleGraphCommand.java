@@ -2,6 +2,8 @@ package org.rolegraph.app;
 
 import java.io.PrintWriter;
 
+import org.rolegraph.query.UnknownRoleException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,20 +33,43 @@ final class RoleGraphCommand implements Runnable {
     static final int EXIT_USAGE = 2;
     static final int EXIT_FAILURE = 3;
 
+    /**
+     * The command line with the one place where a command's failure becomes what its user reads: a
+     * line "rolegraph: ..." on standard error and an exit code (docs/errors.md lists them). Commands
+     * throw; this handler says it.
+     */
     static CommandLine commandLine() {
         CommandLine line = new CommandLine(new RoleGraphCommand());
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (exception instanceof UserFacingException user) {
-                err.println("rolegraph: " + user.getMessage());
-                err.flush();
-                return user.exitCode();
-            }
-            err.println("rolegraph: " + exception);
+            UserFacingException user = forUser(exception, commandLine);
+            err.println("rolegraph: " + (user != null ? user.getMessage() : exception));
             err.flush();
-            return EXIT_FAILURE;
+            return user != null ? user.exitCode() : EXIT_FAILURE;
         });
         return line;
+    }
+
+    /**
+     * What a failure means to the user: a name no role has is a problem of the input (exit 1); what a
+     * store or endpoint throws is said by the command's {@link Backend} (naming the URL, the status or
+     * the limit); anything else is unforeseen (null: printed as it is, exit 3).
+     */
+    private static UserFacingException forUser(Exception exception, CommandLine commandLine) {
+        if (exception instanceof UserFacingException user) {
+            return user;
+        }
+        if (exception instanceof UnknownRoleException unknown) {
+            return new UserFacingException(unknown.getMessage(), EXIT_PROBLEMS);
+        }
+        if (exception instanceof RuntimeException runtime) {
+            for (CommandLine.Model.CommandSpec mixin : commandLine.getCommandSpec().mixins().values()) {
+                if (mixin.userObject() instanceof Backend backend && backend.explain(runtime) instanceof UserFacingException user) {
+                    return user;
+                }
+            }
+        }
+        return null;
     }
 }

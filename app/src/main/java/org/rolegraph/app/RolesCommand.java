@@ -41,8 +41,6 @@ final class RolesCommand implements Runnable {
         List<RoleSummary> roles;
         try (RDFConnection connection = backend.connect()) {
             roles = new Roles(connection, backend.iris(), backend.timeout()).list();
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {

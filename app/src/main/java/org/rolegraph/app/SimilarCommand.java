@@ -53,10 +53,6 @@ final class SimilarCommand implements Runnable {
                 }
             }
             out.flush();
-        } catch (UnknownRoleException e) {
-            throw new UserFacingException(e.getMessage(), RoleGraphCommand.EXIT_PROBLEMS);
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 }

@@ -3,13 +3,15 @@ package org.rolegraph.app;
 import java.io.PrintWriter;
 import java.util.Locale;
 
+import org.rolegraph.export.ExportListener;
 import org.rolegraph.ingest.IngestListener;
 
 /**
- * Shows how a long ingest is going on one rewritten terminal line: file, entries, quads per second
- * and time left. Silent unless output is a terminal and --quiet is off.
+ * Shows how a long ingest, import or export is going on one rewritten terminal line: file, entries
+ * (or rows), quads per second and time left; statements written and their rate. Silent unless output
+ * is a terminal and --quiet is off.
  */
-final class TerminalProgress implements IngestListener {
+final class TerminalProgress implements IngestListener, ExportListener {
 
     private static final long INTERVAL_NANOS = 250_000_000L;
 
@@ -33,6 +35,11 @@ final class TerminalProgress implements IngestListener {
     /** A listener that shows progress only when stderr is a terminal and the user did not ask for quiet. */
     static IngestListener forTerminal(PrintWriter err, boolean quiet, long totalBytes) {
         return quiet || System.console() == null ? IngestListener.NONE : new TerminalProgress(err, totalBytes, false);
+    }
+
+    /** A display of an export's progress when stderr is a terminal and the user did not ask for quiet; else null. */
+    static TerminalProgress forExport(PrintWriter err, boolean quiet) {
+        return quiet || System.console() == null ? null : new TerminalProgress(err, 0, false);
     }
 
     /** As {@link #forTerminal}, counting the rows of a release's files and their rate. */
@@ -62,8 +69,19 @@ final class TerminalProgress implements IngestListener {
             double remaining = seconds * (totalBytes - read) / read;
             left = String.format(Locale.ROOT, ", about %.0f s left", Math.max(0, remaining));
         }
-        err.printf(Locale.ROOT, rows ? "\r%s: %,d rows, %,d quads, %,.0f rows/s%s\u001b[K"
-                : "\r%s: %,d entries, %,d quads, %,.0f quads/s%s\u001b[K", file, entries, quads, rate, left);
+        show(String.format(Locale.ROOT, rows ? "%s: %,d rows, %,d quads, %,.0f rows/s%s" : "%s: %,d entries, %,d quads, %,.0f quads/s%s",
+                file, entries, quads, rate, left));
+    }
+
+    /** An export's statements written so far, and their rate. */
+    @Override
+    public void written(long statements) {
+        double seconds = Math.max((System.nanoTime() - start) / 1e9, 1e-9);
+        show(String.format(Locale.ROOT, "exported %,d statements, %,.0f statements/s", statements, statements / seconds));
+    }
+
+    private void show(String line) {
+        err.print("\r" + line + "\u001b[K");
         err.flush();
         shown = true;
     }
@@ -71,8 +89,7 @@ final class TerminalProgress implements IngestListener {
     @Override
     public void validating() {
         if (shown) {
-            err.print("\rchecking the SHACL shapes\u001b[K");
-            err.flush();
+            show("checking the SHACL shapes");
         }
     }
 

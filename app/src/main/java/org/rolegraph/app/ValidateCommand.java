@@ -66,8 +66,6 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return 0;
         } catch (IngestException e) {
             return report(e.problems(), spec.commandLine().getErr());
-        } catch (RuntimeException e) {
-            throw backend.explain(e);
         }
     }
 

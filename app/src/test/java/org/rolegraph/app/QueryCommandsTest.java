@@ -153,6 +153,15 @@ class QueryCommandsTest {
         Cli cli = Cli.run("query", bad.toString());
         assertEquals(1, cli.exitCode());
         assertEquals(bad + ":3:1: syntax error: unexpected '}'", cli.err().strip().replaceFirst("^rolegraph: ", ""));
+        // A string never closed: the lexer stops at its opening quote, column 24 of line 2.
+        Path lexical = Files.writeString(dir.resolve("lexical.rq"), "# find them\nSELECT * WHERE { ?s ?p \"unclosed }\n");
+        Cli unclosed = Cli.run("query", lexical.toString());
+        assertEquals(1, unclosed.exitCode());
+        assertEquals(lexical + ":2:24: lexical error: unexpected character '\"'", unclosed.err().strip().replaceFirst("^rolegraph: ", ""));
+        Path shortQuery = Files.writeString(dir.resolve("short.rq"), "SELECT * WHERE { ?s ?p ?o");
+        Cli ends = Cli.run("query", shortQuery.toString());
+        assertEquals(1, ends.exitCode());
+        assertTrue(ends.err().strip().matches("rolegraph: \\Q" + shortQuery + "\\E:1:\\d+: syntax error: the query ends too soon"), ends.err());
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class Exporter {
     private Content content = Content.DATA;
     private String contextUrl;
     private ExportListener listener = ExportListener.NONE;
-    private long inMemoryLimit = SortedQuads.SPILL_THRESHOLD;
+    private long inMemoryLimit = org.rolegraph.export.internal.ExportOrder.SPILL_THRESHOLD;
 
     private Exporter(DatasetGraph store) {
         this.store = Objects.requireNonNull(store);
@@ -143,14 +143,29 @@ public final class Exporter {
 
     /** Writes to a file: to a temporary file beside it first, renamed into place only when complete. */
     public ExportResult writeTo(Path file) throws IOException {
+        return writeFile(file, this::writeTo);
+    }
+
+    /** What fills a file, given the stream to write it to. */
+    @FunctionalInterface
+    public interface FileContent<T> {
+        T write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} whole or not at all: into a temporary file beside it, forced to disk, made
+     * readable by all, then renamed into place; on any failure the file is as it was and the temporary
+     * one is gone. Every file RoleGraph writes goes this way.
+     */
+    public static <T> T writeFile(Path file, FileContent<T> content) throws IOException {
         Path target = file.toAbsolutePath();
         Path directory = target.getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
         try {
-            ExportResult result;
+            T result;
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
-                result = writeTo(out);
+                result = content.write(out);
                 out.flush();
                 channel.force(true);
             } catch (org.apache.jena.atlas.RuntimeIOException | java.io.UncheckedIOException e) {
@@ -173,7 +188,7 @@ public final class Exporter {
      * Gives a finished file the usual rw-r--r--: temporary files are created owner-only, and an
      * export is meant to be shared.
      */
-    public static void readableByAll(Path file) throws IOException {
+    private static void readableByAll(Path file) throws IOException {
         if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }

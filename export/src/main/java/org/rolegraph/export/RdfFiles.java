@@ -37,15 +37,14 @@ public final class RdfFiles {
         }
     }
 
-    /** Starts the message of every refusal, so it can be recognised after Jena rewraps the error. */
+    /** Starts the message of every refusal. */
     private static final String REFUSED = "refused to load ";
 
-    private static final java.util.regex.Pattern REMOTE_CONTEXT =
-            java.util.regex.Pattern.compile("loading a remote context \\[([^\\]]+)\\]");
-
-    private static JsonLdOptions offline() {
+    /** JSON-LD options whose document loader refuses every URL, telling {@code refused} which. */
+    private static JsonLdOptions offline(java.util.function.Consumer<String> refused) {
         JsonLdOptions options = new JsonLdOptions();
         options.setDocumentLoader((url, loaderOptions) -> {
+            refused.accept(url.toString());
             throw new JsonLdError(JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
                     REFUSED + url + ": RoleGraph never fetches remote JSON-LD contexts; embed the context");
         });
@@ -58,7 +57,7 @@ public final class RdfFiles {
      * process, Fuseki's own included.
      */
     public static void refuseRemoteContexts(Context context) {
-        context.set(LangJSONLD11.JSONLD_OPTIONS, offline());
+        context.set(LangJSONLD11.JSONLD_OPTIONS, offline(url -> { }));
     }
 
     /**
@@ -77,23 +76,16 @@ public final class RdfFiles {
      */
     public static void parse(InputStream in, Lang lang, StreamRDF sink) {
         Context context = new Context();
-        refuseRemoteContexts(context);
+        // The loader notes what it refused: Jena and Titanium pass its error on in words of their own.
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        context.set(LangJSONLD11.JSONLD_OPTIONS, offline(refused::add));
         InputStream source = bounded(in, lang);
         try {
             RDFParser.source(source).lang(lang).context(context).parse(sink);
         } catch (RuntimeException e) {
-            // Jena turns the loader's error into a RiotException carrying only its message.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                String message = cause.getMessage();
-                if (message != null && message.contains(REFUSED)) {
-                    throw new RemoteContextRefused(message.substring(message.indexOf(REFUSED)), e);
-                }
-                // Titanium reports a refused scoped context in its own words; our loader is the only one.
-                java.util.regex.Matcher remote = REMOTE_CONTEXT.matcher(message == null ? "" : message);
-                if (remote.find()) {
-                    throw new RemoteContextRefused(REFUSED + remote.group(1)
-                            + ": RoleGraph never fetches remote JSON-LD contexts; embed the context", e);
-                }
+            if (!refused.isEmpty()) {
+                throw new RemoteContextRefused(REFUSED + refused.get(0)
+                        + ": RoleGraph never fetches remote JSON-LD contexts; embed the context", e);
             }
             throw e;
         }

@@ -31,7 +31,6 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.NodeCmp;
-import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
 import org.rolegraph.export.internal.JsonLdContext;
 import org.rolegraph.export.internal.JsonLdWriter;
@@ -105,7 +104,7 @@ public final class RoleDocuments {
             writer.framedDocument(role, node -> {
                 List<Triple> triples = new ArrayList<>(graph.find(node, Node.ANY, Node.ANY).toList());
                 // Sources first, then rdf:type, then the rest in term order.
-                triples.sort(Comparator.comparing((Triple t) -> !t.getPredicate().equals(DERIVED_FROM)).thenComparing(TRIPLE_ORDER));
+                triples.sort(Comparator.comparing((Triple t) -> !t.getPredicate().equals(DERIVED_FROM)).thenComparing(org.rolegraph.export.internal.ExportOrder.TRIPLES_OF_A_SUBJECT));
                 return triples;
             });
         }
@@ -134,20 +133,11 @@ public final class RoleDocuments {
 
     /** A subject's triples across all graphs, once each, sorted (rdf:type first). */
     private static List<Triple> union(DatasetGraph store, Node subject) {
-        Set<Triple> triples = new TreeSet<>(TRIPLE_ORDER);
+        Set<Triple> triples = new TreeSet<>(org.rolegraph.export.internal.ExportOrder.TRIPLES_OF_A_SUBJECT);
         store.find(Node.ANY, subject, Node.ANY, Node.ANY).forEachRemaining(q -> triples.add(q.asTriple()));
         return new ArrayList<>(triples);
     }
 
-    private static final Comparator<Triple> TRIPLE_ORDER = (a, b) -> {
-        boolean aType = a.getPredicate().equals(RDF.type.asNode());
-        boolean bType = b.getPredicate().equals(RDF.type.asNode());
-        if (aType != bType) {
-            return aType ? -1 : 1;
-        }
-        int c = NodeCmp.compareRDFTerms(a.getPredicate(), b.getPredicate());
-        return c != 0 ? c : NodeCmp.compareRDFTerms(a.getObject(), b.getObject());
-    };
 
     /** The sources whose graphs hold statements about {@code subject}, in IRI order. */
     private static List<Node> sourcesOf(DatasetGraph store, Node subject) {

@@ -323,8 +323,8 @@ final class Site extends HttpServlet {
         String example = request.getParameter("example");
         String text = example != null && QueryCatalog.has(example) ? QueryCatalog.text(example) : request.getParameter("query");
         if (text == null) {
-            text = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\nPREFIX rg: <https://w3id.org/rolegraph/ontology#>\n\n"
-                    + "SELECT ?role ?label WHERE {\n  ?role a rg:Role ; skos:prefLabel ?label .\n}\nORDER BY ?label\n";
+            // The page's first query: short, for a person to read and change (the catalog's are longer).
+            text = new String(resource("org/rolegraph/app/server/sparql-page.rq"), java.nio.charset.StandardCharsets.UTF_8);
             html(response, 200, Pages.sparql(text, null, null, examples));
             return;
         }

@@ -12,56 +12,31 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.system.SerializationFactoryFinder;
-import org.apache.jena.sparql.util.NodeCmp;
-import org.apache.jena.vocabulary.RDF;
 
 /**
- * Sorts quads into the order exports write them (graph, subject, rdf:type first, predicate, object)
+ * Sorts quads into the order exports write them ({@link ExportOrder})
  * with Jena's spilling sort: past a threshold the sorted runs go to temporary files, so a graph of
  * millions of triples is sorted in bounded memory. Sorting is what makes exports byte-identical
  * run after run and groups each subject's statements together.
  */
 public final class SortedQuads implements AutoCloseable {
 
-    /** Quads held in memory before a sorted run spills to disk. */
-    public static final long SPILL_THRESHOLD = 500_000;
-
     private static final Var G = Var.alloc("g");
     private static final Var S = Var.alloc("s");
     private static final Var P = Var.alloc("p");
     private static final Var O = Var.alloc("o");
-    private static final Node TYPE = RDF.type.asNode();
 
     private static final Comparator<Binding> ORDER = (a, b) -> {
-        int c = compare(a.get(G), b.get(G));
+        int c = ExportOrder.graphs(a.get(G), b.get(G));
         if (c != 0) {
             return c;
         }
-        c = NodeCmp.compareRDFTerms(a.get(S), b.get(S));
-        if (c != 0) {
-            return c;
-        }
-        boolean aType = a.get(P).equals(TYPE);
-        boolean bType = b.get(P).equals(TYPE);
-        if (aType != bType) {
-            return aType ? -1 : 1;
-        }
-        c = NodeCmp.compareRDFTerms(a.get(P), b.get(P));
-        return c != 0 ? c : NodeCmp.compareRDFTerms(a.get(O), b.get(O));
+        c = ExportOrder.subjects(a.get(S), b.get(S));
+        return c != 0 ? c : ExportOrder.withinSubject(a.get(P), a.get(O), b.get(P), b.get(O));
     };
 
-    /** The default graph sorts first, as TriG writes it first. */
-    private static int compare(Node g1, Node g2) {
-        boolean d1 = g1 == null || Quad.isDefaultGraph(g1);
-        boolean d2 = g2 == null || Quad.isDefaultGraph(g2);
-        if (d1 || d2) {
-            return d1 == d2 ? 0 : d1 ? -1 : 1;
-        }
-        return NodeCmp.compareRDFTerms(g1, g2);
-    }
-
     private final SortedDataBag<Binding> bag = BagFactory.newSortedBag(
-            ThresholdPolicyFactory.count(SPILL_THRESHOLD), SerializationFactoryFinder.bindingSerializationFactory(), ORDER);
+            ThresholdPolicyFactory.count(ExportOrder.SPILL_THRESHOLD), SerializationFactoryFinder.bindingSerializationFactory(), ORDER);
     private final boolean union;
     private long added;
 

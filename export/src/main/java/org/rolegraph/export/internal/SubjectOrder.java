@@ -21,8 +21,6 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.system.SerializationFactoryFinder;
-import org.apache.jena.sparql.util.NodeCmp;
-import org.apache.jena.vocabulary.RDF;
 
 /**
  * The statements of a large store in export order without sorting the statements themselves: only
@@ -33,44 +31,20 @@ import org.apache.jena.vocabulary.RDF;
  */
 public final class SubjectOrder implements AutoCloseable {
 
-    /** Subjects held in memory before a sorted run spills to disk. */
-    public static final long SPILL_THRESHOLD = 500_000;
-
     private static final Var G = Var.alloc("g");
     private static final Var S = Var.alloc("s");
     private static final Var RUN = Var.alloc("run");
-    private static final Node TYPE = RDF.type.asNode();
 
     private static final Comparator<Binding> KEYS = (a, b) -> {
-        int c = compareGraphs(a.get(G), b.get(G));
-        return c != 0 ? c : NodeCmp.compareRDFTerms(a.get(S), b.get(S));
+        int c = ExportOrder.graphs(a.get(G), b.get(G));
+        return c != 0 ? c : ExportOrder.subjects(a.get(S), b.get(S));
     };
-
-    /** Within a subject: rdf:type first, then predicate and object in term order (and graph for quads). */
-    private static final Comparator<Quad> WITHIN = (a, b) -> {
-        boolean aType = a.getPredicate().equals(TYPE);
-        boolean bType = b.getPredicate().equals(TYPE);
-        if (aType != bType) {
-            return aType ? -1 : 1;
-        }
-        int c = NodeCmp.compareRDFTerms(a.getPredicate(), b.getPredicate());
-        return c != 0 ? c : NodeCmp.compareRDFTerms(a.getObject(), b.getObject());
-    };
-
-    private static int compareGraphs(Node g1, Node g2) {
-        boolean d1 = g1 == null || Quad.isDefaultGraph(g1);
-        boolean d2 = g2 == null || Quad.isDefaultGraph(g2);
-        if (d1 || d2) {
-            return d1 == d2 ? 0 : d1 ? -1 : 1;
-        }
-        return NodeCmp.compareRDFTerms(g1, g2);
-    }
 
     private final DatasetGraph store;
     private final Node graph;
     private final boolean union;
     private final SortedDataBag<Binding> keys = BagFactory.newSortedBag(
-            ThresholdPolicyFactory.count(SPILL_THRESHOLD), SerializationFactoryFinder.bindingSerializationFactory(), KEYS);
+            ThresholdPolicyFactory.count(ExportOrder.SPILL_THRESHOLD), SerializationFactoryFinder.bindingSerializationFactory(), KEYS);
     private final List<Node> graphs = new ArrayList<>();
 
     /**
@@ -194,7 +168,7 @@ public final class SubjectOrder implements AutoCloseable {
             for (Quad q : quads) {
                 triples.add(Quad.create(Quad.defaultGraphIRI, q.asTriple()));
             }
-            triples.sort(WITHIN);
+            triples.sort(ExportOrder.QUADS_OF_A_SUBJECT);
             List<Quad> distinct = new ArrayList<>(triples.size());
             Triple previous = null;
             for (Quad q : triples) {
@@ -205,7 +179,7 @@ public final class SubjectOrder implements AutoCloseable {
             }
             return distinct.iterator();
         }
-        quads.sort(WITHIN);
+        quads.sort(ExportOrder.QUADS_OF_A_SUBJECT);
         return quads.iterator();
     }
 

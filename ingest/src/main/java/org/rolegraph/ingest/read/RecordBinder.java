@@ -158,36 +158,37 @@ final class RecordBinder {
         List<String> sources = f.sources(f.object());
         Node definitionNode = f.get("definition");
         Claim definition = definitionNode == null ? null : claim(definitionNode, "definition");
-        Role role = new Role(id, label, altLabels, family, sources, definition,
-                f.list("focus", n -> claim(n, "focus")),
-                f.list("scope", n -> claim(n, "scope")),
-                f.list("timeframe", n -> valueClaim(n, "timeframe", Timeframe.values(), Timeframe::key)),
-                f.list("decisionLevels", n -> valueClaim(n, "decisionLevels", DecisionLevel.values(), DecisionLevel::key)),
-                f.list("successMeasures", n -> claim(n, "successMeasures")),
-                f.list("responsibilities", n -> refClaim(n, "responsibilities", EntryKind.RESPONSIBILITY)),
-                f.list("skills", n -> refClaim(n, "skills", EntryKind.SKILL)),
-                f.list("education", n -> claim(n, "education")),
-                f.list("certifications", n -> refClaim(n, "certifications", EntryKind.CREDENTIAL)),
-                f.list("workEnvironment", n -> claim(n, "workEnvironment")),
-                f.list("salaries", this::salary),
-                f.list("surveyFigures", this::surveyFigure),
-                f.list("reportsTo", n -> refClaim(n, "reportsTo", EntryKind.ROLE)),
-                f.list("manages", n -> refClaim(n, "manages", EntryKind.ROLE)),
-                f.list("confusedWith", n -> refClaim(n, "confusedWith", EntryKind.ROLE)),
-                f.list("interchangeableWith", n -> refClaim(n, "interchangeableWith", EntryKind.ROLE)),
-                f.list("comparedWith", n -> refClaim(n, "comparedWith", EntryKind.ROLE)),
-                f.list("related", n -> refClaim(n, "related", EntryKind.ROLE)),
-                f.list("careerSteps", n -> refClaim(n, "careerSteps", EntryKind.ROLE)),
-                f.list("comparisons", this::comparative),
-                f.list("mentors", n -> refClaim(n, "mentors", EntryKind.ROLE)),
-                f.list("teams", n -> claim(n, "teams")),
-                f.list("lineManagement", n -> valueClaim(n, "lineManagement", LineManagement.values(), LineManagement::key)),
-                f.list("reasonsToLeave", n -> claim(n, "reasonsToLeave")),
-                f.list("whenToHire", n -> claim(n, "whenToHire")),
-                f.list("vocabulary", n -> claim(n, "vocabulary")),
-                f.list("exactMatch", n -> linkClaim(n, "exactMatch")),
-                f.list("closeMatch", n -> linkClaim(n, "closeMatch")),
-                f.list("occupationalCategories", this::categoryClaim));
+        Role role = Role.builder(id).label(label).altLabels(altLabels).family(family).sources(sources).definition(definition)
+                .focus(f.list("focus", n -> claim(n, "focus")))
+                .scope(f.list("scope", n -> claim(n, "scope")))
+                .timeframe(f.list("timeframe", n -> valueClaim(n, "timeframe", Timeframe.values(), Timeframe::key)))
+                .decisionLevels(f.list("decisionLevels", n -> valueClaim(n, "decisionLevels", DecisionLevel.values(), DecisionLevel::key)))
+                .successMeasures(f.list("successMeasures", n -> claim(n, "successMeasures")))
+                .responsibilities(f.list("responsibilities", n -> refClaim(n, "responsibilities", EntryKind.RESPONSIBILITY)))
+                .skills(f.list("skills", n -> refClaim(n, "skills", EntryKind.SKILL)))
+                .education(f.list("education", n -> claim(n, "education")))
+                .certifications(f.list("certifications", n -> refClaim(n, "certifications", EntryKind.CREDENTIAL)))
+                .workEnvironment(f.list("workEnvironment", n -> claim(n, "workEnvironment")))
+                .salaries(f.list("salaries", this::salary))
+                .surveyFigures(f.list("surveyFigures", this::surveyFigure))
+                .reportsTo(f.list("reportsTo", n -> refClaim(n, "reportsTo", EntryKind.ROLE)))
+                .manages(f.list("manages", n -> refClaim(n, "manages", EntryKind.ROLE)))
+                .confusedWith(f.list("confusedWith", n -> refClaim(n, "confusedWith", EntryKind.ROLE)))
+                .interchangeableWith(f.list("interchangeableWith", n -> refClaim(n, "interchangeableWith", EntryKind.ROLE)))
+                .comparedWith(f.list("comparedWith", n -> refClaim(n, "comparedWith", EntryKind.ROLE)))
+                .related(f.list("related", n -> refClaim(n, "related", EntryKind.ROLE)))
+                .careerSteps(f.list("careerSteps", n -> refClaim(n, "careerSteps", EntryKind.ROLE)))
+                .comparisons(f.list("comparisons", this::comparative))
+                .mentors(f.list("mentors", n -> refClaim(n, "mentors", EntryKind.ROLE)))
+                .teams(f.list("teams", n -> claim(n, "teams")))
+                .lineManagement(f.list("lineManagement", n -> valueClaim(n, "lineManagement", LineManagement.values(), LineManagement::key)))
+                .reasonsToLeave(f.list("reasonsToLeave", n -> claim(n, "reasonsToLeave")))
+                .whenToHire(f.list("whenToHire", n -> claim(n, "whenToHire")))
+                .vocabulary(f.list("vocabulary", n -> claim(n, "vocabulary")))
+                .exactMatch(f.list("exactMatch", n -> linkClaim(n, "exactMatch")))
+                .closeMatch(f.list("closeMatch", n -> linkClaim(n, "closeMatch")))
+                .occupationalCategories(f.list("occupationalCategories", this::categoryClaim))
+                .build();
         if (id != null && label == null && family != null) {
             problem(f.get("family"), "role '" + id + "' gives a family but no label: "
                     + "a role entry without a label only adds claims to a role declared elsewhere");
@@ -230,11 +231,7 @@ final class RecordBinder {
         if (problems > before || salary == null) {
             return null;
         }
-        return new Role(roleId, null, List.of(), null, salary.sources(), null, List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(salary), List.of(), List.of(), List.of(), List.of(),
-                List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+        return Role.builder(roleId).sources(salary.sources()).salaries(List.of(salary)).build();
     }
 
     /** A row of a CSV roles table: id, label, family, definition and source. */
@@ -253,10 +250,7 @@ final class RecordBinder {
         if (problems > before) {
             return null;
         }
-        return new Role(id, label, List.of(), family, sources, claim, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return Role.builder(id).label(label).family(family).sources(sources).definition(claim).build();
     }
 
     // ---- claims --------------------------------------------------------------------------------
