@@ -161,7 +161,8 @@ class QueryCommandsTest {
         Path shortQuery = Files.writeString(dir.resolve("short.rq"), "SELECT * WHERE { ?s ?p ?o");
         Cli ends = Cli.run("query", shortQuery.toString());
         assertEquals(1, ends.exitCode());
-        assertTrue(ends.err().strip().matches("rolegraph: \\Q" + shortQuery + "\\E:1:\\d+: syntax error: the query ends too soon"), ends.err());
+        // 25 characters: the parser places the end of the input at its last character.
+        assertEquals("rolegraph: " + shortQuery + ":1:25: syntax error: the query ends too soon", ends.err().strip());
     }
 
     @Test
